@@ -77,7 +77,7 @@ def _compute_shard(dataset, clips, config, on_error, pool):
 
     audio = list(pool.map(load, clips))
     good = [i for i, item in enumerate(audio) if not isinstance(item, AudioError)]
-    skipped = [str(audio[i]) for i in range(len(clips)) if i not in set(good)]
+    skipped = [str(item) for item in audio if isinstance(item, AudioError)]
     if good:
         batch = np.stack([audio[i] for i in good])
         features = fe.log_mel(batch, config).numpy()

@@ -1,0 +1,1 @@
+"""TAU data: loaders, audio reading, feature cache and the synthetic TAU generator."""
