@@ -229,3 +229,20 @@ class TFLMModel:
         if not match:
             raise ExportError(f"cannot read the arena size from TFLM:\n{captured['text']}")
         return int(match.group(1))
+
+
+def export_run(run_dir, mode: str = "int8", *, which: str = "best", num_calibration: int = 200,
+               progress: bool = False) -> bytes:  # fmt: skip
+    """Converts a training run's checkpoint, calibrating on its training features."""
+    import pathlib
+
+    from tfasc import train
+
+    config, _ = train.load_run(run_dir)
+    model = keras.models.load_model(pathlib.Path(run_dir) / f"{which}.keras")
+    calibration = None
+    if mode == "int8":
+        train_set, _ = train.load_features(config, progress=progress)
+        order = np.random.default_rng(config.seed).permutation(len(train_set))
+        calibration = train_set.features[order[:num_calibration]]
+    return to_tflite(model, mode, calibration, num_calibration)

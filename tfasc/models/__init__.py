@@ -1,8 +1,9 @@
 """The tfasc model zoo. ``build(name, **overrides)`` builds any registered model."""
 
 from tfasc.models.registry import ModelSpec, available, build, register, spec
+from tfasc.models.reparameterize import reparameterize
 
 # Importing a model module registers its architectures.
 from tfasc.models import dcase2022_baseline  # noqa: E402,F401
 
-__all__ = ["ModelSpec", "available", "build", "register", "spec"]
+__all__ = ["ModelSpec", "available", "build", "register", "reparameterize", "spec"]

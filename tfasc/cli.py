@@ -1,0 +1,128 @@
+"""The ``tfasc`` command line: parses arguments, calls the library, writes files.
+
+Each subcommand is one ``cmd_*`` function; heavy imports happen inside them so that
+``tfasc --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import sys
+
+
+def cmd_synth(args):
+    from tfasc.data import synth
+
+    summary = synth.generate(args.out, seed=args.seed, size=args.size,
+                             slices_per_recording=args.slices, overwrite=args.overwrite)  # fmt: skip
+    print(json.dumps(summary, indent=1, default=str))
+
+
+def cmd_train(args):
+    from tfasc import train
+
+    overrides = {"data_root": args.data, "out_dir": args.out, "model": args.model,
+                 "epochs": args.epochs, "strategy": args.strategy, "split": args.split,
+                 "cpu_replicas": args.cpu_replicas, "cache_dir": args.cache,
+                 "on_error": "skip" if args.skip_bad_files else None}  # fmt: skip
+    config = train.TrainConfig.from_toml(args.config, **overrides)
+    result = train.train(config)
+    print(f"best model: {result.best_model}")
+    if result.skipped:
+        print(f"skipped {len(result.skipped)} bad file(s), listed in {result.run_dir}/skipped.txt")
+
+
+def cmd_evaluate(args):
+    from tfasc import evaluate
+
+    tflite = pathlib.Path(args.tflite).read_bytes() if args.tflite else None
+    result = evaluate.evaluate_run(args.run, data_root=args.data, which=args.checkpoint,
+                                   tflite_model=tflite)  # fmt: skip
+    print(evaluate.format_table(result))
+    suffix = "_tflm" if tflite else ""
+    print(f"wrote {args.run}/evaluation{suffix}.json, .txt and _confusion.png")
+
+
+def cmd_export(args):
+    from tfasc import export
+
+    flatbuffer = export.export_run(args.run, args.mode, which=args.checkpoint, progress=True)
+    out = pathlib.Path(args.out)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(flatbuffer)
+    tmp.replace(out)
+    print(f"wrote {out} ({len(flatbuffer)} bytes, ops: {', '.join(export.model_ops(flatbuffer))})")
+
+
+def cmd_quickstart(args):
+    from tfasc.quickstart import quickstart
+
+    quickstart(args.out, size=args.size, epochs=args.epochs, model=args.model, seed=args.seed)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tfasc", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("synth", help="write a synthetic TAU 2022 Mobile data set")
+    p.add_argument("--out", required=True, help="output directory")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--size", type=float, default=0.05,
+                   help="fraction of the TAU 2020 recordings (default 0.05)")  # fmt: skip
+    p.add_argument("--slices", type=int, default=10, help="1-s slices per 10-s recording")
+    p.add_argument("--overwrite", action="store_true", help="replace a previous synth output")
+    p.set_defaults(func=cmd_synth)
+
+    p = commands.add_parser("train", help="train a model with model.fit from a TOML config")
+    p.add_argument("config", help="TOML file with TrainConfig fields (see configs/)")
+    p.add_argument("--data", help="data-set root (overrides data_root)")
+    p.add_argument("--out", help="run directory (overrides out_dir)")
+    p.add_argument("--model", help="registered model (overrides model)")
+    p.add_argument("--epochs", type=int)
+    p.add_argument("--split", type=int, help="DCASE2024 training subset in percent")
+    p.add_argument("--strategy", choices=("default", "mirrored", "multi_worker"))
+    p.add_argument("--cpu-replicas", type=int, help="logical CPU devices for --strategy mirrored")
+    p.add_argument("--cache", help="feature cache directory")
+    p.add_argument("--skip-bad-files", action="store_true",
+                   help="skip unreadable audio and list it instead of stopping")  # fmt: skip
+    p.set_defaults(func=cmd_train)
+
+    p = commands.add_parser("evaluate", help="per-device x per-class results of a run")
+    p.add_argument("run", help="run directory")
+    p.add_argument("--data", help="data-set root (default: the run's)")
+    p.add_argument("--checkpoint", choices=("best", "last"), default="best")
+    p.add_argument("--tflite", help="evaluate this .tflite in the TFLM interpreter instead")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = commands.add_parser("export", help="convert a run's model to .tflite")
+    p.add_argument("run", help="run directory")
+    p.add_argument("--mode", choices=("float32", "dynamic", "int8"), default="int8")
+    p.add_argument("--checkpoint", choices=("best", "last"), default="best")
+    p.add_argument("--out", required=True, help="output .tflite")
+    p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser("quickstart", help="synthetic data -> train -> evaluate -> TFLM")
+    p.add_argument("--out", default="quickstart", help="output directory")
+    p.add_argument("--size", type=float, default=0.01)
+    p.add_argument("--epochs", type=int, default=12)
+    p.add_argument("--model", default="dcase2022_baseline")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_quickstart)
+
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except (ValueError, FileNotFoundError) as error:
+        print(f"tfasc {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

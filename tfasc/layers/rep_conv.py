@@ -1,0 +1,316 @@
+"""Re-parameterizable convolution (RepVGG / MobileOne branches, as used by Rep-Mobile).
+
+References:
+    Ding et al., "RepVGG: Making VGG-style ConvNets Great Again", CVPR 2021.
+    Vasu et al., "MobileOne: An Improved One millisecond Mobile Backbone", CVPR 2023.
+    Han et al., "Rep-Mobile" (DCASE2024 Task 1 winner, technical report).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfasc.keras import keras, tf
+
+
+def _pair(value) -> tuple[int, int]:
+    if isinstance(value, int):
+        return (value, value)
+    first, second = value
+    return (int(first), int(second))
+
+
+def fuse_conv_bn(kernel: np.ndarray, bn: keras.layers.BatchNormalization, depthwise: bool):
+    """Folds inference-mode batch norm into a bias-free convolution kernel.
+
+    Args:
+        kernel: ``(kh, kw, C_in, C_out)`` conv kernel, or ``(kh, kw, C, 1)`` depthwise kernel.
+        bn: the batch normalization applied to the convolution's output.
+        depthwise: whether ``kernel`` is a depthwise kernel (output channel on axis 2).
+
+    Returns:
+        ``(kernel, bias)`` with ``conv(x, kernel) + bias == bn(conv(x, kernel))``.
+    """
+    gamma, beta, mean, variance = (np.asarray(w, np.float64) for w in bn.get_weights())
+    scale = gamma / np.sqrt(variance + bn.epsilon)
+    if depthwise:
+        fused = kernel * scale[None, None, :, None]
+    else:
+        fused = kernel * scale[None, None, None, :]
+    return fused, beta - mean * scale
+
+
+@keras.utils.register_keras_serializable(package="tfasc")
+class RepConv2D(keras.layers.Layer):
+    """Convolution that trains with parallel branches and fuses into one conv with bias.
+
+    Training form (``deploy=False``): the sum of
+
+    - ``num_conv_branches`` k×k convolutions, each followed by batch norm,
+    - a 1×1 convolution followed by batch norm (``use_scale_branch``, only when k > 1),
+    - batch norm of the input itself (``use_identity``, only where stride is 1 and
+      ``C_in == filters``),
+
+    then ``activation``. Every branch is linear in the input until its batch norm, so in
+    inference mode the sum equals one k×k convolution with bias, returned by
+    :meth:`fused_weights`. Deploy form (``deploy=True``): that single convolution.
+    ``tfasc.models.reparameterize(model)`` converts a whole model.
+
+    Padding is always ``"same"`` (TensorFlow's rule). Where that rule pads unevenly
+    (stride > 1 on an even length), the 1×1 branch reads the input at the centre tap of the
+    k×k window, so the fusion is exact for every stride and input size.
+
+    Args:
+        filters: output channels; ignored (must be None or ``C_in``) for depthwise.
+        kernel_size: odd kernel size, int or ``(kh, kw)``.
+        strides: int or ``(sh, sw)``.
+        depthwise: depthwise convolution (one filter per input channel) instead of a
+            full one.
+        num_conv_branches: parallel k×k conv+BN branches (MobileOne's over-parameterization
+            factor; RepVGG uses 1).
+        use_scale_branch: add the 1×1 conv+BN branch (when k > 1).
+        use_identity: add the identity-BN branch where the shapes allow it.
+        activation: activation applied after the branch sum (and after the fused conv).
+        deploy: build the fused single-convolution form instead of the branches.
+        bn_momentum: momentum of every branch's batch norm.
+        bn_epsilon: epsilon of every branch's batch norm.
+        kernel_initializer: initializer of the convolution kernels.
+
+    Shapes:
+        Input ``(B, H, W, C_in)``; output ``(B, ceil(H / sh), ceil(W / sw), C_out)``.
+
+    Example:
+        >>> layer = RepConv2D(32, 3, strides=2)
+        >>> y = layer(tf.zeros((1, 64, 17, 16)))  # (1, 32, 9, 32)
+        >>> kernel, bias = layer.fused_weights()  # (3, 3, 16, 32), (32,)
+    """
+
+    def __init__(
+        self,
+        filters: int | None = None,
+        kernel_size=3,
+        strides=1,
+        depthwise: bool = False,
+        num_conv_branches: int = 1,
+        use_scale_branch: bool = True,
+        use_identity: bool = True,
+        activation=None,
+        deploy: bool = False,
+        bn_momentum: float = 0.99,
+        bn_epsilon: float = 1e-3,
+        kernel_initializer="he_normal",
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.filters = filters
+        self.kernel_size = _pair(kernel_size)
+        self.strides = _pair(strides)
+        self.depthwise = depthwise
+        self.num_conv_branches = num_conv_branches
+        self.use_scale_branch = use_scale_branch
+        self.use_identity = use_identity
+        self.activation = keras.activations.get(activation)
+        self.deploy = deploy
+        self.bn_momentum = bn_momentum
+        self.bn_epsilon = bn_epsilon
+        self.kernel_initializer = keras.initializers.get(kernel_initializer)
+
+        if any(k % 2 == 0 for k in self.kernel_size):
+            raise ValueError(f"RepConv2D needs an odd kernel_size, got {self.kernel_size}")
+        if not depthwise and filters is None:
+            raise ValueError("RepConv2D needs `filters` unless depthwise=True")
+        if num_conv_branches < 1:
+            raise ValueError("num_conv_branches must be at least 1")
+
+        if deploy:
+            self.conv = self._conv(self.kernel_size, use_bias=True, name="conv")
+            self.conv_branches, self.scale_branch = [], None
+        else:
+            self.conv_branches = [
+                (
+                    self._conv(self.kernel_size, use_bias=False, name=f"conv_{i}"),
+                    self._bn(f"conv_{i}_bn"),
+                )
+                for i in range(num_conv_branches)
+            ]
+            self.scale_branch = None
+            if use_scale_branch and self.kernel_size != (1, 1):
+                self.scale_branch = (
+                    self._conv((1, 1), use_bias=False, name="scale", padding="valid"),
+                    self._bn("scale_bn"),
+                )
+        self.identity_bn = None  # made in build(), once C_in is known
+
+    def _conv(self, kernel_size, use_bias, name, padding="same"):
+        common = dict(
+            kernel_size=kernel_size,
+            strides=self.strides,
+            padding=padding,
+            use_bias=use_bias,
+            name=name,
+        )
+        if self.depthwise:
+            return keras.layers.DepthwiseConv2D(
+                depthwise_initializer=self.kernel_initializer, **common
+            )
+        return keras.layers.Conv2D(
+            self.filters, kernel_initializer=self.kernel_initializer, **common
+        )
+
+    def _bn(self, name):
+        return keras.layers.BatchNormalization(
+            momentum=self.bn_momentum, epsilon=self.bn_epsilon, name=name
+        )
+
+    @property
+    def has_identity(self) -> bool:
+        """Whether the identity-BN branch exists (stride 1 and ``C_in == C_out``)."""
+        return self.identity_bn is not None
+
+    def _scale_offsets(self, input_shape) -> tuple[int, int]:
+        """Rows/columns to skip so the 1×1 branch reads the k×k window's centre tap."""
+        offsets = []
+        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides):
+            if s == 1:
+                offsets.append(0)
+                continue
+            if size is None:
+                raise ValueError("RepConv2D with stride > 1 needs static spatial input sizes")
+            out = -(-size // s)
+            pad_before = max((out - 1) * s + k - size, 0) // 2
+            offsets.append((k - 1) // 2 - pad_before)
+        return tuple(offsets)
+
+    def build(self, input_shape):
+        input_shape = tf.TensorShape(input_shape)
+        channels = int(input_shape[-1])
+        if self.depthwise and self.filters not in (None, channels):
+            raise ValueError(
+                f"depthwise RepConv2D keeps the channels: filters={self.filters}, "
+                f"input has {channels}"
+            )
+        self.input_channels = channels
+        self.output_channels = channels if self.depthwise else self.filters
+        if self.deploy:
+            self.conv.build(input_shape)
+        else:
+            for conv, bn in self.conv_branches:
+                conv.build(input_shape)
+                bn.build(conv.compute_output_shape(input_shape))
+            if self.scale_branch is not None:
+                conv, bn = self.scale_branch
+                conv.build(input_shape)
+                bn.build(conv.compute_output_shape(input_shape))
+            if (
+                self.use_identity
+                and self.strides == (1, 1)
+                and channels == self.output_channels
+            ):
+                self.identity_bn = self._bn("identity_bn")
+                self.identity_bn.build(input_shape)
+            self._offsets = self._scale_offsets(input_shape.as_list())
+        super().build(input_shape)
+
+    def call(self, inputs, training=None):
+        # inputs: (B, H, W, C_in)
+        if self.deploy:
+            return self.activation(self.conv(inputs))
+        outputs = [bn(conv(inputs), training=training) for conv, bn in self.conv_branches]
+        if self.scale_branch is not None:
+            conv, bn = self.scale_branch
+            row, col = self._offsets
+            outputs.append(bn(conv(inputs[:, row:, col:, :]), training=training))
+        if self.identity_bn is not None:
+            outputs.append(self.identity_bn(inputs, training=training))
+        return self.activation(tf.add_n(outputs))  # (B, H', W', C_out)
+
+    def compute_output_shape(self, input_shape):
+        input_shape = tf.TensorShape(input_shape).as_list()
+        spatial = [
+            None if size is None else -(-size // s)
+            for size, s in zip(input_shape[1:3], self.strides)
+        ]
+        channels = input_shape[-1] if self.depthwise else self.filters
+        return tf.TensorShape([input_shape[0], *spatial, channels])
+
+    def fused_weights(self) -> tuple[np.ndarray, np.ndarray]:
+        """The single convolution equal to this layer in inference mode.
+
+        Returns:
+            ``(kernel, bias)`` as float32 arrays: kernel ``(kh, kw, C_in, C_out)`` (regular)
+            or ``(kh, kw, C, 1)`` (depthwise), bias ``(C_out,)``.
+        """
+        if not self.built:
+            raise ValueError("RepConv2D.fused_weights() needs a built layer")
+        if self.deploy:
+            kernel, bias = self.conv.get_weights()
+            return kernel, bias
+        kh, kw = self.kernel_size
+        cy, cx = (kh - 1) // 2, (kw - 1) // 2
+        kernel_shape = (kh, kw, self.input_channels, 1 if self.depthwise else self.filters)
+        kernel = np.zeros(kernel_shape, np.float64)
+        bias = np.zeros(self.output_channels, np.float64)
+
+        def accumulate(branch_kernel, bn, at_centre):
+            nonlocal bias
+            fused, fused_bias = fuse_conv_bn(branch_kernel, bn, self.depthwise)
+            if at_centre:
+                kernel[cy, cx] += fused[0, 0]
+            else:
+                kernel[...] += fused
+            bias = bias + fused_bias
+
+        for conv, bn in self.conv_branches:
+            accumulate(np.asarray(conv.get_weights()[0], np.float64), bn, at_centre=False)
+        if self.scale_branch is not None:
+            conv, bn = self.scale_branch
+            accumulate(np.asarray(conv.get_weights()[0], np.float64), bn, at_centre=True)
+        if self.identity_bn is not None:
+            eye = np.zeros((1, 1, *kernel_shape[2:]))
+            if self.depthwise:
+                eye[0, 0, :, 0] = 1.0
+            else:
+                eye[0, 0] = np.eye(self.input_channels)
+            accumulate(eye, self.identity_bn, at_centre=True)
+        return kernel.astype(np.float32), bias.astype(np.float32)
+
+    def deploy_layer(self) -> keras.layers.Layer:
+        """A plain ``Conv2D`` / ``DepthwiseConv2D`` with bias equal to this layer.
+
+        The new layer has this layer's name and activation; it is built and holds
+        :meth:`fused_weights`.
+        """
+        kernel, bias = self.fused_weights()
+        common = dict(
+            kernel_size=self.kernel_size,
+            strides=self.strides,
+            padding="same",
+            use_bias=True,
+            activation=self.activation,
+            name=self.name,
+        )
+        if self.depthwise:
+            layer = keras.layers.DepthwiseConv2D(**common)
+        else:
+            layer = keras.layers.Conv2D(self.filters, **common)
+        layer.build((None, None, None, self.input_channels))
+        layer.set_weights([kernel, bias])
+        return layer
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            filters=self.filters,
+            kernel_size=self.kernel_size,
+            strides=self.strides,
+            depthwise=self.depthwise,
+            num_conv_branches=self.num_conv_branches,
+            use_scale_branch=self.use_scale_branch,
+            use_identity=self.use_identity,
+            activation=keras.activations.serialize(self.activation),
+            deploy=self.deploy,
+            bn_momentum=self.bn_momentum,
+            bn_epsilon=self.bn_epsilon,
+            kernel_initializer=keras.initializers.serialize(self.kernel_initializer),
+        )
+        return config

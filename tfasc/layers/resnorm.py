@@ -1,0 +1,69 @@
+"""Residual Normalization (ResNorm), the device-robust input normalization of QTI's DCASE2021 system.
+
+Reference:
+    Kim, Yang, Kim, Chang, "Domain Generalization on Efficient Acoustic Scene Classification
+    using Residual Normalization", DCASE2021 Workshop (Task 1A winner).
+"""
+
+from __future__ import annotations
+
+from tfasc.keras import keras, tf
+
+
+@keras.utils.register_keras_serializable(package="tfasc")
+class ResNorm(keras.layers.Layer):
+    """``y = lam·x + IN(x)``: instance normalization with a scaled shortcut.
+
+    ``IN`` normalizes each frequency bin of each example to zero mean and unit variance over
+    ``axis`` — by default (time, channels) of a ``(B, F, T, C)`` tensor. Per-frequency gains
+    (what a microphone imprints on a log-mel spectrogram) are removed by ``IN``, while the
+    shortcut ``lam·x`` keeps the absolute level the classifier may still need. The layer has
+    no weights, so it behaves the same in training and inference.
+
+    Int8 TFLite: MEAN, SUB/SQUARED_DIFFERENCE, RSQRT, MUL and ADD, all run by TFLite Micro.
+
+    Args:
+        lam: weight ``λ`` of the shortcut (0.1 in the paper's public re-implementations).
+        epsilon: added to the variance before the square root.
+        axis: axes the statistics are computed over, for inputs ``(B, F, T, C)``. The
+            default ``(2, 3)`` gives per-example, per-frequency statistics (the paper's
+            ResNorm); ``(1, 2)`` would give ordinary instance norm per channel.
+        **kwargs: standard ``keras.layers.Layer`` arguments.
+
+    Shapes:
+        ``(B, F, T, C)`` in, the same shape out.
+
+    Example:
+        >>> x = keras.Input((256, 65, 1))
+        >>> y = ResNorm()(x)  # (B, 256, 65, 1)
+    """
+
+    def __init__(self, lam: float = 0.1, epsilon: float = 1e-5, axis=(2, 3), **kwargs):
+        super().__init__(**kwargs)
+        self.lam = float(lam)
+        self.epsilon = float(epsilon)
+        self.axis = tuple(int(a) for a in axis)
+
+    def build(self, input_shape):
+        rank = len(input_shape)
+        for a in self.axis:
+            if a == 0 or a == -rank or not -rank <= a < rank:
+                raise ValueError(
+                    f"ResNorm axis {self.axis} must name non-batch axes of a rank-{rank} input"
+                )
+        super().build(input_shape)
+
+    def call(self, inputs):
+        x = inputs  # (B, F, T, C)
+        mean = tf.reduce_mean(x, axis=self.axis, keepdims=True)  # (B, F, 1, 1)
+        centered = x - mean
+        variance = tf.reduce_mean(tf.square(centered), axis=self.axis, keepdims=True)
+        return self.lam * x + centered * tf.math.rsqrt(variance + self.epsilon)  # (B, F, T, C)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"lam": self.lam, "epsilon": self.epsilon, "axis": list(self.axis)})
+        return config
