@@ -1,0 +1,193 @@
+"""Broadcasted residual block (BC-ResBlock) of BC-ResNet.
+
+Reference:
+    Kim, Chang, Lee, Sung, "Broadcasted Residual Learning for Efficient Keyword Spotting",
+    Interspeech 2021; official code github.com/Qualcomm-AI-research/bcresnet (``BCResBlock``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfasc.keras import keras, tf
+from tfasc.layers.subspectral_norm import SubSpectralNorm
+
+_BN = {"momentum": 0.9, "epsilon": 1e-5}  # PyTorch's BatchNorm2d defaults, as the official code
+
+
+class TemporalDepthwiseConv(keras.layers.Layer):
+    """Depthwise (1, k) convolution over time with dilation, as one undilated convolution.
+
+    TensorFlow runs a dilated depthwise conv as SPACE_TO_BATCH_ND → DEPTHWISE_CONV_2D →
+    BATCH_TO_SPACE_ND, and the TFLite converter does not fuse that pattern back. This layer
+    keeps ``k`` trainable taps per channel and convolves with the zero-stuffed kernel of width
+    ``(k - 1)·dilation + 1`` ("same" padding), so the int8 model holds a single
+    DEPTHWISE_CONV_2D (it multiplies the zeros too: ``2·dilation + 1`` taps instead of 3 on
+    the ``(1, T)`` temporal map, a negligible cost). Outputs equal the dilated convolution's.
+
+    Args:
+        kernel_size: taps ``k`` over time (odd).
+        dilation: spacing between taps.
+        **kwargs: standard ``keras.layers.Layer`` arguments.
+
+    Shapes:
+        ``(B, F, T, C)`` in, the same shape out.
+    """
+
+    def __init__(self, kernel_size: int = 3, dilation: int = 1, **kwargs):
+        super().__init__(**kwargs)
+        self.kernel_size = int(kernel_size)
+        self.dilation = int(dilation)
+        if self.kernel_size % 2 != 1 or self.dilation < 1:
+            raise ValueError("TemporalDepthwiseConv needs an odd kernel_size and dilation >= 1")
+
+    def build(self, input_shape):
+        channels = int(input_shape[-1])
+        self.depthwise_kernel = self.add_weight(
+            name="depthwise_kernel",
+            shape=(1, self.kernel_size, channels, 1),
+            initializer="glorot_uniform",
+        )
+        width = (self.kernel_size - 1) * self.dilation + 1
+        placement = np.zeros((width, self.kernel_size), np.float32)  # tap k -> column k·d
+        placement[np.arange(self.kernel_size) * self.dilation, np.arange(self.kernel_size)] = 1
+        self._placement = tf.constant(placement)
+        super().build(input_shape)
+
+    def call(self, inputs):
+        kernel = tf.einsum("wk,hkcm->hwcm", self._placement, self.depthwise_kernel)
+        return tf.nn.depthwise_conv2d(inputs, kernel, (1, 1, 1, 1), "SAME")  # (B, F, T, C)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"kernel_size": self.kernel_size, "dilation": self.dilation})
+        return config
+
+
+@keras.utils.register_keras_serializable(package="tfasc")
+class BCResBlock(keras.layers.Layer):
+    """BC-ResBlock: a 2-D frequency branch plus a 1-D temporal branch broadcast over frequency.
+
+    Frequency branch ``f2`` (2-D): a transition 1×1 conv + BN + ReLU when the channel count
+    changes, then a depthwise (3, 1) conv over frequency (``stride`` in frequency) and
+    SubSpectralNorm. Temporal branch ``f1`` (1-D): the ``f2`` output averaged over
+    frequency, a depthwise (1, 3) conv over time with ``dilation``, BN, SiLU, a 1×1 conv and
+    spatial (channel) dropout. Output: ``ReLU(f1 + f2 [+ x])`` with ``f1`` broadcast over
+    frequency; the identity shortcut ``x`` exists only in normal blocks (same channels).
+    All convolutions are bias-free, as in the official code.
+
+    Whether the block is a transition block is decided from the input channels when the
+    block is built (``C_in != filters``), like the official ``in_plane != out_plane``.
+
+    TFLite Micro int8 ops: CONV_2D, DEPTHWISE_CONV_2D, MUL/ADD (SubSpectralNorm),
+    AVERAGE_POOL_2D (the frequency average: a ``(F, 1)`` average pool, cheaper than MEAN
+    and equal to it), LOGISTIC + MUL (SiLU), broadcasting ADD and RELU, plus STRIDED_SLICE
+    in strided blocks: TensorFlow's CPU depthwise kernel rejects unequal strides, so the
+    frequency stride is a stride-1 conv followed by keeping every ``stride``-th bin — which
+    is exactly PyTorch's ``padding=1, stride=2`` (bins centred at 0, 2, 4, ...).
+
+    Args:
+        filters: output channels ``C``.
+        stride: stride of the frequency depthwise conv (2 in the first block of BC-ResNet
+            stages 2 and 3).
+        dilation: dilation of the temporal depthwise conv (``2**stage`` in BC-ResNet).
+        sub_bands: SubSpectralNorm sub-bands.
+        dropout: spatial dropout rate of the temporal branch.
+        **kwargs: standard ``keras.layers.Layer`` arguments.
+
+    Shapes:
+        ``(B, F, T, C_in)`` in, ``(B, ceil(F / stride), T, filters)`` out.
+
+    Example:
+        >>> x = keras.Input((20, 101, 16))
+        >>> y = BCResBlock(8)(x)  # transition block: (B, 20, 101, 8)
+        >>> y = BCResBlock(8, dilation=2)(y)  # normal block with identity shortcut
+    """
+
+    def __init__(
+        self,
+        filters: int,
+        stride: int = 1,
+        dilation: int = 1,
+        sub_bands: int = 5,
+        dropout: float = 0.1,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.filters = int(filters)
+        self.stride = int(stride)
+        self.dilation = int(dilation)
+        self.sub_bands = int(sub_bands)
+        self.dropout = float(dropout)
+
+        # f2: optional transition, frequency depthwise conv, SubSpectralNorm.
+        self.transition_conv = keras.layers.Conv2D(
+            self.filters, 1, use_bias=False, name="transition_conv"
+        )
+        self.transition_bn = keras.layers.BatchNormalization(name="transition_bn", **_BN)
+        self.freq_conv = keras.layers.DepthwiseConv2D(
+            (3, 1), padding="same", use_bias=False, name="freq_conv"
+        )
+        self.freq_norm = SubSpectralNorm(self.sub_bands, name="freq_norm")
+        # f1: temporal depthwise conv, BN, SiLU, 1x1 conv, spatial dropout.
+        self.temporal_conv = TemporalDepthwiseConv(3, self.dilation, name="temporal_conv")
+        self.temporal_bn = keras.layers.BatchNormalization(name="temporal_bn", **_BN)
+        self.pointwise_conv = keras.layers.Conv2D(
+            self.filters, 1, use_bias=False, name="pointwise_conv"
+        )
+        self.channel_dropout = keras.layers.SpatialDropout2D(self.dropout, name="channel_dropout")
+
+    def build(self, input_shape):
+        self.transition = int(input_shape[-1]) != self.filters
+        if not self.transition and self.stride != 1:
+            raise ValueError(
+                "a normal BCResBlock (input channels == filters) has an identity shortcut and "
+                f"cannot use stride {self.stride}; change the channel count to make it a "
+                "transition block"
+            )
+        super().build(input_shape)
+
+    def call(self, inputs, training=None):
+        x = inputs  # (B, F, T, C_in)
+        if self.transition:
+            x = self.transition_conv(x)  # (B, F, T, C)
+            x = tf.nn.relu(self.transition_bn(x, training=training))
+        x = self.freq_conv(x)  # (B, F, T, C)
+        if self.stride > 1:
+            x = x[:, :: self.stride]  # (B, F', T, C), F' = ceil(F / stride)
+        freq_branch = self.freq_norm(x, training=training)
+
+        num_freqs = freq_branch.shape[1]
+        x = tf.nn.avg_pool2d(freq_branch, (num_freqs, 1), (num_freqs, 1), "VALID")  # (B, 1, T, C)
+        x = self.temporal_conv(x)
+        x = self.temporal_bn(x, training=training)
+        x = x * tf.sigmoid(x)  # SiLU as LOGISTIC + MUL
+        x = self.pointwise_conv(x)
+        x = self.channel_dropout(x, training=training)  # (B, 1, T, C)
+
+        x = x + freq_branch  # broadcast over frequency: (B, F', T, C)
+        if not self.transition:
+            x = x + inputs
+        return tf.nn.relu(x)
+
+    def compute_output_shape(self, input_shape):
+        num_freqs = input_shape[1]
+        if num_freqs is not None:
+            num_freqs = -(-num_freqs // self.stride)
+        return tf.TensorShape([input_shape[0], num_freqs, input_shape[2], self.filters])
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            {
+                "filters": self.filters,
+                "stride": self.stride,
+                "dilation": self.dilation,
+                "sub_bands": self.sub_bands,
+                "dropout": self.dropout,
+            }
+        )
+        return config
