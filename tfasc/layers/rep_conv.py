@@ -20,6 +20,49 @@ def _pair(value) -> tuple[int, int]:
     return (int(first), int(second))
 
 
+def depthwise_conv2d(
+    kernel_size, strides=1, channels: int | None = None, **kwargs
+) -> keras.layers.Layer:
+    """A depthwise convolution layer that also works with unequal strides.
+
+    TensorFlow's CPU depthwise kernel only supports equal row and column strides, and the
+    DCASE2024 baseline strides (1, 2) and (2, 1). Those become a grouped ``Conv2D``
+    (``groups == channels``, one filter per channel), which trains on CPU and converts to a
+    grouped ``CONV_2D`` that TFLite Micro runs; equal strides stay ``DepthwiseConv2D``
+    (``DEPTHWISE_CONV_2D``). Both count the same MACs: kh·kw·C·H_out·W_out.
+
+    Args:
+        kernel_size: int or ``(kh, kw)``.
+        strides: int or ``(sh, sw)``.
+        channels: input (= output) channels; required when the strides differ.
+        **kwargs: ``padding``, ``use_bias``, ``activation``, ``name``, and
+            ``kernel_initializer`` (passed as ``depthwise_initializer`` to
+            ``DepthwiseConv2D``).
+
+    Returns:
+        ``DepthwiseConv2D`` (kernel ``(kh, kw, C, 1)``) or grouped ``Conv2D``
+        (kernel ``(kh, kw, 1, C)``).
+    """
+    strides = _pair(strides)
+    if strides[0] == strides[1]:
+        if "kernel_initializer" in kwargs:
+            kwargs["depthwise_initializer"] = kwargs.pop("kernel_initializer")
+        return keras.layers.DepthwiseConv2D(kernel_size, strides=strides, **kwargs)
+    if channels is None:
+        raise ValueError(
+            f"a depthwise convolution with unequal strides {strides} needs `channels`: "
+            "TensorFlow runs it as a grouped Conv2D"
+        )
+    return keras.layers.Conv2D(channels, kernel_size, strides=strides, groups=channels, **kwargs)
+
+
+def _depthwise_layout(layer: keras.layers.Layer, kernel: np.ndarray) -> np.ndarray:
+    """A depthwise kernel in ``DepthwiseConv2D`` layout ``(kh, kw, C, 1)``."""
+    if isinstance(layer, keras.layers.DepthwiseConv2D):
+        return kernel
+    return np.swapaxes(kernel, 2, 3)  # grouped Conv2D: (kh, kw, 1, C)
+
+
 def fuse_conv_bn(kernel: np.ndarray, bn: keras.layers.BatchNormalization, depthwise: bool):
     """Folds inference-mode batch norm into a bias-free convolution kernel.
 
@@ -61,7 +104,8 @@ class RepConv2D(keras.layers.Layer):
     k×k window, so the fusion is exact for every stride and input size.
 
     Args:
-        filters: output channels; ignored (must be None or ``C_in``) for depthwise.
+        filters: output channels. Depthwise: None or ``C_in``, and required with unequal
+            strides (see :func:`depthwise_conv2d`).
         kernel_size: odd kernel size, int or ``(kh, kw)``.
         strides: int or ``(sh, sw)``.
         depthwise: depthwise convolution (one filter per input channel) instead of a
@@ -122,26 +166,26 @@ class RepConv2D(keras.layers.Layer):
         if num_conv_branches < 1:
             raise ValueError("num_conv_branches must be at least 1")
 
+        # Flat attributes (no nested containers) so that `.keras` saving finds every layer.
+        self.conv = None
+        self.branch_convs, self.branch_bns = [], []
+        self.scale_conv = self.scale_bn = None
         if deploy:
             self.conv = self._conv(self.kernel_size, use_bias=True, name="conv")
-            self.conv_branches, self.scale_branch = [], None
         else:
-            self.conv_branches = [
-                (
-                    self._conv(self.kernel_size, use_bias=False, name=f"conv_{i}"),
-                    self._bn(f"conv_{i}_bn"),
-                )
-                for i in range(num_conv_branches)
-            ]
-            self.scale_branch = None
+            for i in range(num_conv_branches):
+                self.branch_convs.append(self._conv(self.kernel_size, False, f"conv_{i}"))
+                self.branch_bns.append(self._bn(f"conv_{i}_bn"))
             if use_scale_branch and self.kernel_size != (1, 1):
-                self.scale_branch = (
-                    self._conv((1, 1), use_bias=False, name="scale", padding="valid"),
-                    self._bn("scale_bn"),
-                )
+                self.scale_conv = self._conv((1, 1), False, "scale", padding="valid")
+                self.scale_bn = self._bn("scale_bn")
         self.identity_bn = None  # made in build(), once C_in is known
 
     def _conv(self, kernel_size, use_bias, name, padding="same"):
+        # A fresh initializer per branch: one unseeded instance repeats its values.
+        initializer = self.kernel_initializer.__class__.from_config(
+            self.kernel_initializer.get_config()
+        )
         common = dict(
             kernel_size=kernel_size,
             strides=self.strides,
@@ -150,17 +194,22 @@ class RepConv2D(keras.layers.Layer):
             name=name,
         )
         if self.depthwise:
-            return keras.layers.DepthwiseConv2D(
-                depthwise_initializer=self.kernel_initializer, **common
+            return depthwise_conv2d(
+                channels=self.filters, kernel_initializer=initializer, **common
             )
-        return keras.layers.Conv2D(
-            self.filters, kernel_initializer=self.kernel_initializer, **common
-        )
+        return keras.layers.Conv2D(self.filters, kernel_initializer=initializer, **common)
 
     def _bn(self, name):
         return keras.layers.BatchNormalization(
             momentum=self.bn_momentum, epsilon=self.bn_epsilon, name=name
         )
+
+    def _branches(self):
+        """``(conv, bn)`` pairs of the k×k branches and the 1×1 branch."""
+        pairs = list(zip(self.branch_convs, self.branch_bns))
+        if self.scale_conv is not None:
+            pairs.append((self.scale_conv, self.scale_bn))
+        return pairs
 
     @property
     def has_identity(self) -> bool:
@@ -194,11 +243,7 @@ class RepConv2D(keras.layers.Layer):
         if self.deploy:
             self.conv.build(input_shape)
         else:
-            for conv, bn in self.conv_branches:
-                conv.build(input_shape)
-                bn.build(conv.compute_output_shape(input_shape))
-            if self.scale_branch is not None:
-                conv, bn = self.scale_branch
+            for conv, bn in self._branches():
                 conv.build(input_shape)
                 bn.build(conv.compute_output_shape(input_shape))
             if (
@@ -215,14 +260,20 @@ class RepConv2D(keras.layers.Layer):
         # inputs: (B, H, W, C_in)
         if self.deploy:
             return self.activation(self.conv(inputs))
-        outputs = [bn(conv(inputs), training=training) for conv, bn in self.conv_branches]
-        if self.scale_branch is not None:
-            conv, bn = self.scale_branch
+        outputs = [
+            bn(conv(inputs), training=training)
+            for conv, bn in zip(self.branch_convs, self.branch_bns)
+        ]
+        if self.scale_conv is not None:
             row, col = self._offsets
-            outputs.append(bn(conv(inputs[:, row:, col:, :]), training=training))
+            centre = inputs[:, row:, col:, :]  # the k×k windows' centre taps
+            outputs.append(self.scale_bn(self.scale_conv(centre), training=training))
         if self.identity_bn is not None:
             outputs.append(self.identity_bn(inputs, training=training))
-        return self.activation(tf.add_n(outputs))  # (B, H', W', C_out)
+        total = outputs[0]
+        for output in outputs[1:]:  # pairwise ADD: TFLM has no int8 ADD_N
+            total = total + output
+        return self.activation(total)  # (B, H', W', C_out)
 
     def compute_output_shape(self, input_shape):
         input_shape = tf.TensorShape(input_shape).as_list()
@@ -244,6 +295,8 @@ class RepConv2D(keras.layers.Layer):
             raise ValueError("RepConv2D.fused_weights() needs a built layer")
         if self.deploy:
             kernel, bias = self.conv.get_weights()
+            if self.depthwise:
+                kernel = _depthwise_layout(self.conv, kernel)
             return kernel, bias
         kh, kw = self.kernel_size
         cy, cx = (kh - 1) // 2, (kw - 1) // 2
@@ -260,11 +313,11 @@ class RepConv2D(keras.layers.Layer):
                 kernel[...] += fused
             bias = bias + fused_bias
 
-        for conv, bn in self.conv_branches:
-            accumulate(np.asarray(conv.get_weights()[0], np.float64), bn, at_centre=False)
-        if self.scale_branch is not None:
-            conv, bn = self.scale_branch
-            accumulate(np.asarray(conv.get_weights()[0], np.float64), bn, at_centre=True)
+        for conv, bn in self._branches():
+            branch_kernel = np.asarray(conv.get_weights()[0], np.float64)
+            if self.depthwise:
+                branch_kernel = _depthwise_layout(conv, branch_kernel)
+            accumulate(branch_kernel, bn, at_centre=conv is self.scale_conv)
         if self.identity_bn is not None:
             eye = np.zeros((1, 1, *kernel_shape[2:]))
             if self.depthwise:
@@ -290,7 +343,8 @@ class RepConv2D(keras.layers.Layer):
             name=self.name,
         )
         if self.depthwise:
-            layer = keras.layers.DepthwiseConv2D(**common)
+            layer = depthwise_conv2d(channels=self.input_channels, **common)
+            kernel = _depthwise_layout(layer, kernel)  # its own layout (self-inverse)
         else:
             layer = keras.layers.Conv2D(self.filters, **common)
         layer.build((None, None, None, self.input_channels))

@@ -1,0 +1,98 @@
+"""RepConv2D: the shared layer checks, and fusion equal to the branches in inference mode."""
+
+import numpy as np
+import pytest
+
+from tests.layer_test_case import run_layer_test
+from tfasc.keras import keras
+from tfasc.layers import RepConv2D
+from tfasc.models import reparameterize
+
+
+def randomize_batch_norms(model, seed=0):
+    """Non-trivial inference statistics and affine weights in every batch norm."""
+    rng = np.random.default_rng(seed)
+    for layer in model._flatten_layers():
+        if isinstance(layer, keras.layers.BatchNormalization):
+            c = layer.gamma.shape[0]
+            layer.set_weights(
+                [
+                    rng.uniform(0.5, 1.5, c),
+                    rng.normal(0, 0.5, c),
+                    rng.normal(0, 0.5, c),
+                    rng.uniform(0.5, 2.0, c),
+                ]
+            )
+
+
+def test_rep_conv_layer(tmp_path):
+    layer = run_layer_test(
+        RepConv2D,
+        dict(filters=8, kernel_size=3, strides=1, activation="relu"),
+        (12, 9, 8),
+        tmp_path,
+        expected_output_shape=(12, 9, 8),
+    )
+    assert layer.has_identity and layer.scale_conv is not None
+
+
+def test_rep_conv_depthwise_layer(tmp_path):
+    run_layer_test(
+        RepConv2D,
+        dict(kernel_size=3, strides=2, depthwise=True, deploy=False),
+        (12, 9, 4),
+        tmp_path,
+        expected_output_shape=(6, 5, 4),
+    )
+
+
+@pytest.mark.parametrize("depthwise", [False, True])
+@pytest.mark.parametrize("strides", [1, 2, (1, 2)])
+@pytest.mark.parametrize("size", [(12, 9), (11, 8)])
+def test_fusion_equals_branches(depthwise, strides, size):
+    channels = 6
+    filters = None if depthwise and strides != (1, 2) else channels
+    inputs = keras.Input((*size, channels))
+    x = RepConv2D(filters, 3, strides=strides, depthwise=depthwise, num_conv_branches=2,
+                  activation="relu", name="rep")(inputs)
+    model = keras.Model(inputs, x)
+    randomize_batch_norms(model)
+    deploy = reparameterize(model)
+
+    rep = model.get_layer("rep")
+    assert rep.has_identity == (strides == 1)
+    fused = deploy.get_layer("rep")
+    expected = keras.layers.Conv2D
+    if depthwise and strides != (1, 2):
+        expected = keras.layers.DepthwiseConv2D
+    assert type(fused) is expected
+    if depthwise and strides == (1, 2):
+        assert fused.groups == channels
+    assert fused.use_bias and fused.padding == "same"
+    assert deploy.count_params() < model.count_params()
+
+    x = np.random.default_rng(1).standard_normal((3, *size, channels)).astype(np.float32)
+    reference = model(x, training=False).numpy()
+    np.testing.assert_allclose(deploy(x).numpy(), reference, atol=1e-4)
+    # The deploy flag builds the same single convolution.
+    again = RepConv2D.from_config({**rep.get_config(), "deploy": True})
+    again.build(x.shape)
+    again.conv.set_weights(fused.get_weights())
+    np.testing.assert_allclose(again(x).numpy(), reference, atol=1e-4)
+
+
+def test_regular_conv_changes_channels_without_identity():
+    layer = RepConv2D(5, (3, 5), strides=1)
+    y = layer(np.zeros((1, 8, 8, 3), np.float32))
+    assert y.shape == (1, 8, 8, 5) and not layer.has_identity
+    kernel, bias = layer.fused_weights()
+    assert kernel.shape == (3, 5, 3, 5) and bias.shape == (5,)
+
+
+def test_rejects_bad_arguments():
+    with pytest.raises(ValueError, match="odd"):
+        RepConv2D(4, 2)
+    with pytest.raises(ValueError, match="filters"):
+        RepConv2D()
+    with pytest.raises(ValueError, match="keeps the channels"):
+        RepConv2D(8, depthwise=True)(np.zeros((1, 4, 4, 3), np.float32))
