@@ -166,51 +166,51 @@ class SceneRecipe:
 # fmt: off
 RECIPES: dict[str, SceneRecipe] = {
     "airport": SceneRecipe(
-        bed=(-2, 0, 0, -2, -3, -5, -8, -12, -18, -28), bed_am=(0.1, 0.15), level_db=-30,
-        reverb_s=1.2, crowd_db=-4, talkers=(2, -2), footsteps=(1.5, -8), thumps=(0.1, -6),
+        bed=(-10, -6, -2, 1, 2, 0, -4, -9, -16, -28), bed_am=(0.1, 0.15), level_db=-30,
+        reverb_s=1.2, crowd_db=-6, talkers=(2, -2), footsteps=(1.5, -8), thumps=(0.1, -6),
         announce=(0.08, 4), hum=(120, -10), vehicles=(0.05, -6),
     ),
     "bus": SceneRecipe(
-        bed=(2, 3, 1, -2, -4, -7, -10, -14, -21, -32), bed_am=(0.2, 0.2), level_db=-26,
+        bed=(4, 8, 5, -2, -6, -10, -14, -19, -26, -36), bed_am=(0.2, 0.2), level_db=-26,
         reverb_s=0.2, engine=(35, -2), hiss=(0.05, -2), clicks=(0.4, -8), talkers=(1, -4),
         bells=(0.02, -2), vehicles=(0.1, -8),
     ),
     "metro": SceneRecipe(
-        bed=(3, 4, 2, -1, -4, -7, -10, -14, -20, -30), bed_am=(0.2, 0.3), level_db=-24,
+        bed=(2, 6, 8, 4, -2, -5, -4, -6, -14, -26), bed_am=(0.2, 0.3), level_db=-24,
         reverb_s=0.3, motor=(300, -4), clicks=(3, 2), hiss=(0.03, 0), announce=(0.06, 2),
         talkers=(0.7, -6),
     ),
     "metro_station": SceneRecipe(
-        bed=(0, 0, -1, -3, -5, -7, -10, -14, -20, -30), bed_am=(0.05, 0.4), level_db=-29,
+        bed=(0, 2, 0, -4, -6, -6, -8, -12, -18, -28), bed_am=(0.05, 0.4), level_db=-29,
         reverb_s=1.8, crowd_db=-6, talkers=(1.5, -3), footsteps=(2, -5), announce=(0.1, 3),
         vehicles=(0.06, 4), motor=(220, -10), hiss=(0.03, -4),
     ),
     "park": SceneRecipe(
-        bed=(-4, -6, -9, -12, -14, -15, -16, -19, -24, -34), bed_am=(0.1, 0.2), level_db=-38,
+        bed=(-2, -6, -12, -16, -18, -18, -16, -14, -18, -30), bed_am=(0.1, 0.2), level_db=-38,
         birds=(0.4, 4), wind_db=-2, vehicles=(0.08, -8), talkers=(0.3, -10), footsteps=(0.3, -12),
     ),
     "public_square": SceneRecipe(
-        bed=(-4, -3, -4, -6, -8, -10, -13, -17, -23, -33), bed_am=(0.1, 0.2), level_db=-34,
+        bed=(-4, -3, -4, -6, -8, -10, -13, -17, -23, -33), bed_am=(0.1, 0.2), level_db=-35,
         reverb_s=0.1, crowd_db=-6, talkers=(1, -4), footsteps=(1.5, -6), birds=(0.1, -2),
         vehicles=(0.15, -6), wind_db=-8,
     ),
     "shopping_mall": SceneRecipe(
-        bed=(-6, -3, -2, -2, -3, -5, -8, -12, -18, -28), bed_am=(0.1, 0.15), level_db=-28,
+        bed=(-14, -10, -6, -3, 0, -1, -4, -9, -15, -26), bed_am=(0.1, 0.15), level_db=-28,
         reverb_s=1.5, crowd_db=0, talkers=(3, 0), footsteps=(2.5, -6), music_db=-3, announce=(0.03,
         2), hum=(100, -14), thumps=(0.05, -8),
     ),
     "street_pedestrian": SceneRecipe(
-        bed=(-3, -2, -3, -5, -7, -10, -13, -17, -23, -33), bed_am=(0.15, 0.2), level_db=-32,
+        bed=(-8, -6, -5, -4, -3, -4, -7, -12, -19, -30), bed_am=(0.15, 0.2), level_db=-31,
         reverb_s=0.2, crowd_db=-3, talkers=(2, -1), footsteps=(3, -3), vehicles=(0.1, -5),
         thumps=(0.1, -8), music_db=-12,
     ),
     "street_traffic": SceneRecipe(
-        bed=(2, 3, 2, 0, -3, -5, -8, -13, -20, -30), bed_am=(0.2, 0.3), level_db=-26, vehicles=(0.5,
+        bed=(0, 4, 2, 0, 1, 0, -6, -12, -19, -30), bed_am=(0.2, 0.3), level_db=-26, vehicles=(0.5,
         4), vehicle_tones=True, engine=(28, -8), horns=(0.03, 2), talkers=(0.3, -8), footsteps=(0.3,
         -10), wind_db=-8,
     ),
     "tram": SceneRecipe(
-        bed=(0, 2, 1, -1, -3, -6, -9, -13, -19, -30), bed_am=(0.15, 0.25), level_db=-27,
+        bed=(2, 7, 4, 0, -3, -6, -8, -11, -18, -30), bed_am=(0.15, 0.25), level_db=-27,
         reverb_s=0.3, motor=(180, -8), clicks=(1.5, -2), bells=(0.04, 2), vehicles=(0.1, -6),
         talkers=(0.8, -4), announce=(0.04, 0), hiss=(0.03, -4),
     ),
@@ -232,7 +232,7 @@ def _perturb(recipe: SceneRecipe, rng: np.random.Generator) -> SceneRecipe:
     for field in dataclasses.fields(recipe):
         value = getattr(recipe, field.name)
         if field.name == "bed":
-            ripple = rng.normal(0, 2.0, len(value)) + rng.normal(0, 0.8) * np.linspace(
+            ripple = rng.normal(0, 1.5, len(value)) + rng.normal(0, 0.5) * np.linspace(
                 -2, 2, len(value)
             )
             changes["bed"] = tuple(float(v) for v in np.asarray(value) + ripple)
@@ -260,10 +260,14 @@ def _db(value: float) -> float:
 
 def _smooth(rng: np.random.Generator, n: int, rate: float, fs: float) -> np.ndarray:
     """Unit-variance Gaussian noise low-passed to about ``rate`` Hz (sampled at ``fs``)."""
-    spectrum = scipy.fft.rfft(rng.standard_normal(n))
-    spectrum *= np.exp(-0.5 * (np.fft.rfftfreq(n, 1 / fs) / max(rate, 1e-3)) ** 2)
-    x = scipy.fft.irfft(spectrum, n)
-    return x / (x.std() + 1e-12)
+    m = max(n, int(20 * fs / rate))  # long enough for many independent values
+    gain = np.exp(-0.5 * (np.fft.rfftfreq(m, 1 / fs) / rate) ** 2)
+    x = scipy.fft.irfft(scipy.fft.rfft(rng.standard_normal(m)) * gain, m)[:n]
+    weights = np.full(gain.size, 2.0)
+    weights[0] = 1.0
+    if m % 2 == 0:
+        weights[-1] = 1.0
+    return x / np.sqrt(np.sum(weights * gain**2) / m)  # divided by the expected std
 
 
 def _log_bump(freqs: np.ndarray, centre: float, octaves: float) -> np.ndarray:
@@ -920,10 +924,12 @@ def select_recordings(size: float, seed: int = 0) -> list[Recording]:
     return [r for r in tau2020_recordings() if r.segment in chosen]
 
 
-def _split_ranks(recordings: list[Recording], seed: int) -> dict[str, float]:
-    """Rank in [0, 1) of each training recording; split ``p`` takes ranks below ``p / 100``.
+def training_splits(recordings: list[Recording], seed: int = 0) -> dict[int, list[Recording]]:
+    """DCASE2024-style nested subsets of the training recordings, by percentage.
 
-    Within each device the recordings are ordered so that scenes interleave and whole
+    Each training recording gets a rank in (0, 1); split ``p`` holds the ranks below
+    ``p / 100`` (whole 10-s recordings, so all slices of a recording stay together). Within
+    each device the recordings are ordered so that scenes interleave and whole
     locations come together; ranks are evenly spaced per device, so every split keeps the
     device proportions, and the splits are nested by construction.
     """
@@ -943,7 +949,8 @@ def _split_ranks(recordings: list[Recording], seed: int) -> dict[str, float]:
             order += [((k + 0.5) / len(recs), rng.uniform(), r.name) for k, r in enumerate(recs)]
         order.sort()
         ranks.update({name: (j + 0.5) / len(order) for j, (_, _, name) in enumerate(order)})
-    return ranks
+    train = [r for r in recordings if r.fold == "train"]
+    return {p: [r for r in train if ranks[r.name] < p / 100] for p in SPLITS}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1169,9 +1176,7 @@ def _write_tables(out: pathlib.Path, recordings: list[Recording], seed: int, sli
     _atomic_write_text(setup / "fold1_train.csv", _table(labelled, rows(train, *labelled)))
     _atomic_write_text(setup / "fold1_evaluate.csv", _table(labelled, rows(evaluate, *labelled)))
     _atomic_write_text(setup / "fold1_test.csv", _table(("filename",), rows(evaluate, "filename")))
-    ranks = _split_ranks(recordings, seed)
-    for percent in SPLITS:
-        subset = [r for r in train if ranks[r.name] < percent / 100]
+    for percent, subset in training_splits(recordings, seed).items():
         _atomic_write_text(
             out / "split_setup" / f"split{percent}.csv", _table(labelled, rows(subset, *labelled))
         )
