@@ -1,0 +1,14 @@
+// The host build of the firmware (tests compare it with TFLM on the PC):
+// no instruction counter, plain exit().
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "board.h"
+
+void board_init(void) {}
+
+uint64_t board_instructions(void) { return 0; }
+
+const char* board_name(void) { return "host"; }
+
+void board_exit(int status) { exit(status); }

@@ -1,0 +1,422 @@
+"""Builds an int8 model into firmware, runs it on an emulated Cortex-M, reads the results.
+
+``mcu_test`` compiles a ``.tflite`` model ahead of time (:mod:`tfasc.aot`), embeds test
+vectors whose expected outputs come from the TFLite Micro interpreter
+(:class:`tfasc.export.TFLMModel`), builds it with ``arm-none-eabi-g++`` for a QEMU board
+(``micro/targets/``), runs it with ``qemu-system-arm -icount shift=0`` and returns the
+outputs, the bit-exact comparison, instructions per inference and the memory footprint.
+
+Boards: ``mps2-an386`` (Cortex-M4F) and ``mps3-an547`` (Cortex-M55); ``host`` builds the
+same firmware for the PC (no instruction count), which is what the AOT tests use.
+
+Example:
+    >>> result = mcu_test(open("model.tflite", "rb").read(), board="mps2-an386")
+    >>> result.bit_exact, result.instructions_per_inference, result.flash_bytes
+    (True, 181234567, 120832)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import tempfile
+
+import numpy as np
+
+from tfasc import aot
+
+MICRO_DIR = pathlib.Path(__file__).resolve().parent.parent / "micro"
+"""The repository's ``micro/`` folder (board support, AOT runtime, harness sources)."""
+
+
+class ToolchainError(RuntimeError):
+    """A build or emulation tool is missing or failed; the message says which and why."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Board:
+    """A build target."""
+
+    name: str
+    """Board name as QEMU spells it (``mps2-an386``), or ``host``."""
+    directory: str
+    """Folder under ``micro/targets/`` holding ``board.c`` (and ``linker.ld``)."""
+    cpu_flags: tuple[str, ...] = ()
+    """Compiler flags selecting the core and its floating-point unit."""
+    code_bytes: int = 0
+    """Size of the memory region holding code and constants."""
+    ram_bytes: int = 0
+    """Size of the memory region holding data, bss, heap and stack."""
+
+    @property
+    def emulated(self) -> bool:
+        return self.name != "host"
+
+
+BOARDS = {
+    "mps2-an386": Board(
+        name="mps2-an386",
+        directory="mps2_an386",
+        cpu_flags=("-mcpu=cortex-m4", "-mfpu=fpv4-sp-d16", "-mfloat-abi=hard", "-mthumb"),
+        code_bytes=4 << 20,
+        ram_bytes=4 << 20,
+    ),
+    "mps3-an547": Board(
+        name="mps3-an547",
+        directory="mps3_an547",
+        cpu_flags=("-mcpu=cortex-m55", "-mfloat-abi=hard", "-mthumb"),
+        code_bytes=512 << 10,
+        ram_bytes=4 << 20,
+    ),
+    "host": Board(name="host", directory="host"),
+}
+"""Supported boards by name."""
+
+_PACKAGES = {
+    "arm-none-eabi-g++": "gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib",
+    "arm-none-eabi-size": "binutils-arm-none-eabi",
+    "qemu-system-arm": "qemu-system-arm",
+    "g++": "g++",
+    "gcc": "gcc",
+    "arm-none-eabi-gcc": "gcc-arm-none-eabi",
+}
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class MCUResult:
+    """What one firmware run measured."""
+
+    board: str
+    """Board name."""
+    outputs: np.ndarray
+    """``(vectors, outputs)`` int8 outputs printed by the firmware."""
+    expected: np.ndarray
+    """``(vectors, outputs)`` int8 outputs of the TFLM interpreter."""
+    instructions: tuple[int, ...]
+    """Retired instructions of each ``Invoke()`` (0 on the host)."""
+    arena_bytes: int
+    """Size of the statically planned AOT tensor arena."""
+    sections: dict[str, int]
+    """Section sizes of the firmware image in bytes (``arm-none-eabi-size -A``)."""
+    elf: str
+    """Path of the firmware image (inside ``build_dir``)."""
+
+    @property
+    def bit_exact(self) -> bool:
+        """True when every output equals TFLM's bit for bit."""
+        return self.outputs.shape == self.expected.shape and bool(
+            np.array_equal(self.outputs, self.expected)
+        )
+
+    @property
+    def mismatches(self) -> int:
+        """Number of vectors whose output differs from TFLM's."""
+        if self.outputs.shape != self.expected.shape:
+            return len(self.expected)
+        return int(np.any(self.outputs != self.expected, axis=1).sum())
+
+    @property
+    def instructions_per_inference(self) -> int:
+        """Median retired instructions of one inference."""
+        return int(np.median(self.instructions)) if self.instructions else 0
+
+    @property
+    def flash_bytes(self) -> int:
+        """Code and constants: ``.text + .rodata + .ARM.exidx/extab`` plus ``.data``'s image."""
+        keys = (".text", ".rodata", ".ARM.exidx", ".ARM.extab", ".data")
+        return sum(self.sections.get(k, 0) for k in keys)
+
+    @property
+    def ram_bytes(self) -> int:
+        """Static RAM: ``.data + .bss`` (the arena is in ``.bss``) ``+ .heap + .stack``."""
+        return sum(self.sections.get(k, 0) for k in (".data", ".bss", ".heap", ".stack"))
+
+
+def require_tools(board: Board) -> None:
+    """Raises :class:`ToolchainError` naming the Debian packages to install if a tool is missing."""
+    tools = ["gcc", "g++"] if not board.emulated else [
+        "arm-none-eabi-gcc", "arm-none-eabi-g++", "arm-none-eabi-size", "qemu-system-arm"
+    ]  # fmt: skip
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        packages = " ".join(dict.fromkeys(" ".join(_PACKAGES[t] for t in missing).split()))
+        raise ToolchainError(
+            f"{', '.join(missing)} not found; install it with `apt-get install {packages}`"
+        )
+
+
+def _include_dirs() -> list[str]:
+    import tensorflow
+    import xmos_ai_tools
+
+    xmos = pathlib.Path(xmos_ai_tools.__file__).parent / "runtime" / "include"
+    gemmlowp = pathlib.Path(tensorflow.__file__).parent / "include" / "external" / "gemmlowp"
+    for path in (xmos, gemmlowp):
+        if not path.is_dir():
+            raise ToolchainError(f"kernel headers not found at {path}")
+    return [str(MICRO_DIR / "aot" / "include"), str(xmos), str(gemmlowp)]
+
+
+def write_vectors(inputs: np.ndarray, expected: np.ndarray, path) -> pathlib.Path:
+    """Writes ``vectors.h``: int8 inputs and the expected (TFLM) int8 outputs."""
+    inputs = np.asarray(inputs, np.int8).reshape(len(inputs), -1)
+    expected = np.asarray(expected, np.int8).reshape(len(expected), -1)
+
+    def rows(array):
+        return ",\n".join("    {" + ", ".join(map(str, row)) + "}" for row in array)
+
+    text = (
+        "// Generated by tfasc.mcu: inputs and TFLite Micro's outputs. Do not edit.\n"
+        "#ifndef TFASC_VECTORS_H_\n#define TFASC_VECTORS_H_\n\n#include <cstdint>\n\n"
+        f"constexpr int kNumVectors = {len(inputs)};\n"
+        f"constexpr int kVectorInputSize = {inputs.shape[1]};\n"
+        f"constexpr int kVectorOutputSize = {expected.shape[1]};\n\n"
+        f"alignas(16) const int8_t kVectorInputs[{len(inputs)}][{inputs.shape[1]}] = {{\n"
+        f"{rows(inputs)}}};\n\n"
+        f"const int8_t kVectorOutputs[{len(expected)}][{expected.shape[1]}] = {{\n"
+        f"{rows(expected)}}};\n\n#endif  // TFASC_VECTORS_H_\n"
+    )
+    path = pathlib.Path(path)
+    path.write_text(text)
+    return path
+
+
+def build(
+    model: aot.AOTModel,
+    board: Board,
+    build_dir,
+    main_source,
+    extra_sources=(),
+    extra_includes=(),
+) -> pathlib.Path:
+    """Compiles the generated model, the runtime, the board support and ``main_source``.
+
+    Returns:
+        Path of the executable (an ELF for the emulated boards).
+    """
+    require_tools(board)
+    build_dir = pathlib.Path(build_dir)
+    model.write(build_dir)
+    targets = MICRO_DIR / "targets"
+    includes = [str(build_dir), str(targets), *map(str, extra_includes), *_include_dirs()]
+    c_sources = [str(targets / board.directory / "board.c")]
+    if board.emulated:
+        c_sources.append(str(targets / "common" / "cortex_m.c"))
+    cc_sources = [
+        str(build_dir / "model.cc"),
+        str(MICRO_DIR / "aot" / "aot_runtime.cc"),
+        str(main_source),
+        *map(str, extra_sources),
+    ]
+    common = ["-O2", "-DTF_LITE_STATIC_MEMORY", *(f"-I{d}" for d in includes)]
+    if board.emulated:
+        compilers = ("arm-none-eabi-gcc", "arm-none-eabi-g++")
+        common += [*board.cpu_flags, "-DNDEBUG", "-ffunction-sections", "-fdata-sections"]
+        link = [
+            "--specs=rdimon.specs", "-nostartfiles", f"-L{targets / 'common'}",
+            f"-T{targets / board.directory / 'linker.ld'}", "-Wl,--gc-sections",
+        ]  # fmt: skip
+        exe = build_dir / "firmware.elf"
+    else:
+        compilers, link, exe = ("gcc", "g++"), [], build_dir / "firmware"
+    objects = []
+    for source in c_sources:
+        objects.append(str(build_dir / (pathlib.Path(source).parent.name + ".o")))
+        _check_call([compilers[0], *common, "-std=c11", "-c", source, "-o", objects[-1]])
+    _check_call([
+        compilers[1], *common, "-std=c++17", "-fno-exceptions", "-fno-rtti", *cc_sources,
+        *objects, *link, "-o", str(exe),
+    ])  # fmt: skip
+    return exe
+
+
+def _check_call(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ToolchainError(f"build failed ({' '.join(command)}):\n{result.stderr[-4000:]}")
+
+
+def section_sizes(elf) -> dict[str, int]:
+    """Section sizes of an ELF from ``arm-none-eabi-size -A``."""
+    out = subprocess.run(
+        ["arm-none-eabi-size", "-A", str(elf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].startswith(".") and parts[1].isdigit():
+            sizes[parts[0]] = int(parts[1])
+    return sizes
+
+
+def run(exe, board: Board, timeout: float = 300.0, icount: bool = True):
+    """Runs the firmware (in QEMU for the emulated boards); returns ``(returncode, stdout)``."""
+    if board.emulated:
+        command = [
+            "qemu-system-arm", "-M", board.name, "-nographic", "-monitor", "none",
+            "-serial", "null", "-semihosting-config", "enable=on,target=native",
+            "-kernel", str(exe),
+        ]  # fmt: skip
+        if icount:
+            command[1:1] = ["-icount", "shift=0,align=off,sleep=off"]
+    else:
+        command = [str(exe)]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as error:
+        raise ToolchainError(f"{board.name}: the firmware did not finish in {timeout} s") from error
+    return result.returncode, result.stdout + result.stderr
+
+
+def parse_output(text: str, num_vectors: int, output_size: int):
+    """Reads the ``TFASC out`` / ``TFASC instructions`` lines of the firmware."""
+    outputs = np.zeros((num_vectors, output_size), np.int8)
+    instructions = [0] * num_vectors
+    seen = set()
+    for match in re.finditer(r"^TFASC out (\d+)((?: -?\d+)*)\s*$", text, re.M):
+        v = int(match.group(1))
+        values = [int(x) for x in match.group(2).split()]
+        if v < num_vectors and len(values) == output_size:
+            outputs[v] = values
+            seen.add(v)
+    for match in re.finditer(r"^TFASC instructions (\d+) (\d+)\s*$", text, re.M):
+        if int(match.group(1)) < num_vectors:
+            instructions[int(match.group(1))] = int(match.group(2))
+    if len(seen) != num_vectors:
+        raise ToolchainError(
+            f"the firmware printed {len(seen)} of {num_vectors} outputs:\n{text[-2000:]}"
+        )
+    return outputs, tuple(instructions)
+
+
+def test_vectors(flatbuffer: bytes, num_vectors: int, seed: int = 0):
+    """Random int8 inputs and the TFLM interpreter's outputs for them."""
+    from tfasc.export import TFLMModel
+
+    tflm = TFLMModel(flatbuffer)
+    shape = tuple(tflm.input_details["shape"])
+    rng = np.random.default_rng(seed)
+    inputs = rng.integers(-128, 128, size=(num_vectors, *shape[1:]), dtype=np.int8)
+    return inputs, tflm.invoke_batch(inputs).astype(np.int8)
+
+
+def mcu_test(
+    flatbuffer: bytes,
+    board: str = "mps2-an386",
+    num_vectors: int = 20,
+    inputs: np.ndarray | None = None,
+    build_dir=None,
+    timeout: float = 300.0,
+    icount: bool = True,
+) -> MCUResult:
+    """Builds the model into firmware for ``board``, runs it and compares with TFLM.
+
+    Args:
+        flatbuffer: int8 ``.tflite`` bytes.
+        board: a key of :data:`BOARDS`.
+        num_vectors: random test vectors to run (ignored when ``inputs`` is given).
+        inputs: int8 model inputs ``(N, ...)`` to use instead of random ones.
+        build_dir: where the generated sources and the image go (a temporary folder if None).
+        timeout: seconds before the emulator is stopped.
+        icount: run QEMU with ``-icount shift=0`` (instruction counts; slower).
+
+    Returns:
+        The outputs, the TFLM outputs, instructions per inference and section sizes.
+
+    Raises:
+        ValueError: on an unknown board.
+        ToolchainError: a tool is missing (naming its Debian package), a build fails or the
+            firmware does not finish.
+        tfasc.aot.AOTError: the model cannot be compiled.
+    """
+    if board not in BOARDS:
+        raise ValueError(f"unknown board {board!r}; allowed: {', '.join(BOARDS)}")
+    target = BOARDS[board]
+    require_tools(target)
+    model = aot.compile_model(flatbuffer)
+    if inputs is None:
+        inputs, expected = test_vectors(flatbuffer, num_vectors)
+    else:
+        from tfasc.export import TFLMModel
+
+        inputs = np.asarray(inputs, np.int8)
+        expected = TFLMModel(flatbuffer).invoke_batch(inputs).astype(np.int8)
+    with _build_dir(build_dir) as directory:
+        write_vectors(inputs, expected, directory / "vectors.h")
+        exe = build(model, target, directory, MICRO_DIR / "aot" / "vectors_main.cc")
+        returncode, text = run(exe, target, timeout=timeout, icount=icount)
+        outputs, instructions = parse_output(text, len(inputs), expected.reshape(len(inputs), -1).shape[1])
+        if returncode not in (0, 1):
+            raise ToolchainError(f"{board}: the firmware exited with {returncode}:\n{text[-2000:]}")
+        sections = section_sizes(exe) if target.emulated else {}
+        return MCUResult(
+            board=board,
+            outputs=outputs,
+            expected=expected.reshape(len(inputs), -1),
+            instructions=instructions,
+            arena_bytes=model.arena_bytes,
+            sections=sections,
+            elf=str(exe),
+        )
+
+
+class _build_dir:
+    """A given folder, or a temporary one removed afterwards."""
+
+    def __init__(self, path):
+        self.path = path
+        self._tmp = None
+
+    def __enter__(self) -> pathlib.Path:
+        if self.path is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="tfasc-mcu-")
+            return pathlib.Path(self._tmp.name)
+        path = pathlib.Path(self.path)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def __exit__(self, *exc):
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+
+def main_mcu_test(argv=None) -> int:
+    """``tfasc mcu-test MODEL.tflite --board BOARD [--vectors N] [--wav FILE]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="tfasc mcu-test",
+        description="Build an int8 .tflite into firmware, run it in QEMU, compare with TFLM.",
+    )
+    parser.add_argument("model", help="int8 .tflite file")
+    parser.add_argument("--board", default="mps2-an386", choices=sorted(BOARDS))
+    parser.add_argument("--vectors", type=int, default=20, help="random test vectors")
+    parser.add_argument("--build-dir", default=None, help="keep the generated sources here")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds for QEMU")
+    parser.add_argument("--no-icount", action="store_true", help="skip instruction counting")
+    args = parser.parse_args(argv)
+    flatbuffer = pathlib.Path(args.model).read_bytes()
+    result = mcu_test(
+        flatbuffer,
+        board=args.board,
+        num_vectors=args.vectors,
+        build_dir=args.build_dir,
+        timeout=args.timeout,
+        icount=not args.no_icount,
+    )
+    print(f"board: {result.board}")
+    print(f"bit-exact with TFLM: {result.bit_exact} "
+          f"({len(result.outputs) - result.mismatches}/{len(result.outputs)} vectors)")  # fmt: skip
+    print(f"instructions per inference: {result.instructions_per_inference}")
+    print(f"AOT arena: {result.arena_bytes} B")
+    if result.sections:
+        print(f"flash: {result.flash_bytes} B, static RAM: {result.ram_bytes} B")
+    return 0 if result.bit_exact else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main_mcu_test())
