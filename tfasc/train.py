@@ -130,11 +130,17 @@ def make_strategy(name: str, cpu_replicas: int = 1) -> tf.distribute.Strategy:
         return tf.distribute.MultiWorkerMirroredStrategy()
     gpus = tf.config.list_physical_devices("GPU")
     if not gpus and cpu_replicas > 1:
-        cpus = tf.config.list_physical_devices("CPU")
-        if len(tf.config.list_logical_devices("CPU")) < cpu_replicas:
+        cpu = tf.config.list_physical_devices("CPU")[0]
+        try:
             tf.config.set_logical_device_configuration(
-                cpus[0], [tf.config.LogicalDeviceConfiguration()] * cpu_replicas
+                cpu, [tf.config.LogicalDeviceConfiguration()] * cpu_replicas
             )
+        except RuntimeError:  # devices already initialized: fine if they are already split
+            if len(tf.config.list_logical_devices("CPU")) < cpu_replicas:
+                raise RuntimeError(
+                    f"cpu_replicas={cpu_replicas} must be set before TensorFlow initializes "
+                    "its devices (start a new process)"
+                ) from None
     devices = None if gpus else [d.name for d in tf.config.list_logical_devices("CPU")]
     return tf.distribute.MirroredStrategy(
         devices=devices, cross_device_ops=None if gpus else tf.distribute.ReductionToOneDevice()
@@ -166,13 +172,11 @@ def load_features(config: TrainConfig, progress: bool = True):
     return train_set, val_set
 
 
-def _best_so_far(log_path: pathlib.Path) -> float | None:
+def _logged_epochs(log_path: pathlib.Path) -> list[dict]:
     if not log_path.is_file():
-        return None
+        return []
     with open(log_path) as handle:
-        values = [float(row["val_macro_accuracy"]) for row in csv.DictReader(handle)
-                  if row.get("val_macro_accuracy")]  # fmt: skip
-    return max(values) if values else None
+        return list(csv.DictReader(handle))
 
 
 def compile_model(model: keras.Model, config: TrainConfig, steps_per_epoch: int) -> None:
@@ -206,6 +210,13 @@ def train(config: TrainConfig, *, progress: bool = True, callbacks=()) -> TrainR
     """
     run_dir = pathlib.Path(config.out_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
+    log_path = run_dir / "log.csv"
+    logged = _logged_epochs(log_path)
+    if (run_dir / "last.keras").is_file() and len(logged) >= config.epochs:
+        return TrainResult(run_dir=run_dir, best_model=run_dir / "best.keras",
+                           last_model=run_dir / "last.keras", skipped=[],
+                           history={k: [float(row[k]) for row in logged] for k in logged[0]
+                                    if k != "epoch"})  # fmt: skip
     keras.utils.set_random_seed(config.seed)
     strategy = make_strategy(config.strategy, config.cpu_replicas)
     train_set, val_set = load_features(config, progress)
@@ -219,8 +230,8 @@ def train(config: TrainConfig, *, progress: bool = True, callbacks=()) -> TrainR
                              num_classes=len(SCENES), **config.model_args)  # fmt: skip
         compile_model(model, config, steps)
 
-    log_path = run_dir / "log.csv"
-    best = _best_so_far(log_path)
+    scores = [float(row["val_macro_accuracy"]) for row in logged if row.get("val_macro_accuracy")]
+    best = max(scores) if scores else None  # keeps ModelCheckpoint's best across a resume
     fit_callbacks = [
         keras.callbacks.BackupAndRestore(str(run_dir / "backup")),
         keras.callbacks.ModelCheckpoint(

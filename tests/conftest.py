@@ -1,0 +1,24 @@
+"""Shared fixtures: one small synthetic TAU data set per test session."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+@pytest.fixture(scope="session")
+def synth_tau(tmp_path_factory):
+    """A synthetic TAU 2022 Mobile set: 0.4 % of the TAU 2020 recordings, 3 slices each."""
+    from tfasc.data import synth
+
+    root = tmp_path_factory.mktemp("synth") / "tau"
+    synth.generate(root, seed=7, size=0.004, slices_per_recording=3, progress=False)
+    return root
+
+
+@pytest.fixture(scope="session")
+def feature_cache(tmp_path_factory):
+    """A feature-cache directory shared by the tests of one session."""
+    return tmp_path_factory.mktemp("cache")
