@@ -28,7 +28,7 @@ def randomize_batch_norms(model, seed=0):
 def test_rep_conv_layer(tmp_path):
     layer = run_layer_test(
         RepConv2D,
-        dict(filters=8, kernel_size=3, strides=1, activation="relu"),
+        {"filters": 8, "kernel_size": 3, "strides": 1, "activation": "relu"},
         (12, 9, 8),
         tmp_path,
         expected_output_shape=(12, 9, 8),
@@ -39,7 +39,7 @@ def test_rep_conv_layer(tmp_path):
 def test_rep_conv_depthwise_layer(tmp_path):
     run_layer_test(
         RepConv2D,
-        dict(kernel_size=3, strides=2, depthwise=True, deploy=False),
+        {"kernel_size": 3, "strides": 2, "depthwise": True, "deploy": False},
         (12, 9, 4),
         tmp_path,
         expected_output_shape=(6, 5, 4),
@@ -53,8 +53,15 @@ def test_fusion_equals_branches(depthwise, strides, size):
     channels = 6
     filters = None if depthwise and strides != (1, 2) else channels
     inputs = keras.Input((*size, channels))
-    x = RepConv2D(filters, 3, strides=strides, depthwise=depthwise, num_conv_branches=2,
-                  activation="relu", name="rep")(inputs)
+    x = RepConv2D(
+        filters,
+        3,
+        strides=strides,
+        depthwise=depthwise,
+        num_conv_branches=2,
+        activation="relu",
+        name="rep",
+    )(inputs)
     model = keras.Model(inputs, x)
     randomize_batch_norms(model)
     deploy = reparameterize(model)

@@ -186,17 +186,15 @@ class RepConv2D(keras.layers.Layer):
         initializer = self.kernel_initializer.__class__.from_config(
             self.kernel_initializer.get_config()
         )
-        common = dict(
-            kernel_size=kernel_size,
-            strides=self.strides,
-            padding=padding,
-            use_bias=use_bias,
-            name=name,
-        )
+        common = {
+            "kernel_size": kernel_size,
+            "strides": self.strides,
+            "padding": padding,
+            "use_bias": use_bias,
+            "name": name,
+        }
         if self.depthwise:
-            return depthwise_conv2d(
-                channels=self.filters, kernel_initializer=initializer, **common
-            )
+            return depthwise_conv2d(channels=self.filters, kernel_initializer=initializer, **common)
         return keras.layers.Conv2D(self.filters, kernel_initializer=initializer, **common)
 
     def _bn(self, name):
@@ -246,11 +244,7 @@ class RepConv2D(keras.layers.Layer):
             for conv, bn in self._branches():
                 conv.build(input_shape)
                 bn.build(conv.compute_output_shape(input_shape))
-            if (
-                self.use_identity
-                and self.strides == (1, 1)
-                and channels == self.output_channels
-            ):
+            if self.use_identity and self.strides == (1, 1) and channels == self.output_channels:
                 self.identity_bn = self._bn("identity_bn")
                 self.identity_bn.build(input_shape)
             self._offsets = self._scale_offsets(input_shape.as_list())
@@ -334,14 +328,14 @@ class RepConv2D(keras.layers.Layer):
         :meth:`fused_weights`.
         """
         kernel, bias = self.fused_weights()
-        common = dict(
-            kernel_size=self.kernel_size,
-            strides=self.strides,
-            padding="same",
-            use_bias=True,
-            activation=self.activation,
-            name=self.name,
-        )
+        common = {
+            "kernel_size": self.kernel_size,
+            "strides": self.strides,
+            "padding": "same",
+            "use_bias": True,
+            "activation": self.activation,
+            "name": self.name,
+        }
         if self.depthwise:
             layer = depthwise_conv2d(channels=self.input_channels, **common)
             kernel = _depthwise_layout(layer, kernel)  # its own layout (self-inverse)

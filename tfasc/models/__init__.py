@@ -5,5 +5,6 @@ from tfasc.models.reparameterize import reparameterize
 
 # Importing a model module registers its architectures.
 from tfasc.models import dcase2022_baseline  # noqa: E402,F401
+from tfasc.models import dcase2024_baseline  # noqa: E402,F401
 
 __all__ = ["ModelSpec", "available", "build", "register", "reparameterize", "spec"]
