@@ -73,6 +73,9 @@ void board_init(void) {
   SYST_CVR = 0;
   g_systick_wraps = 0;
   SYST_CSR = 0x7;  // Processor clock, interrupt on wrap, enabled.
+  while (SYST_CVR == 0) {
+    // The counter loads the reload value on its first tick.
+  }
 }
 
 uint64_t board_instructions(void) {
