@@ -88,7 +88,8 @@ class SubSpectralNorm(keras.layers.Layer):
 
     def _per_bin(self, values):
         """``(S, C)`` per-band values → ``(F, 1, C)``, broadcastable over ``(B, F, T, C)``."""
-        return tf.gather(values, self._band)[:, tf.newaxis, :]
+        num_freqs, channels = self._band.shape[0], values.shape[-1]
+        return tf.reshape(tf.gather(values, self._band), (num_freqs, 1, channels))
 
     def _per_band(self, values):
         """``(F, C)`` per-bin averages → ``(S, C)`` per-band averages."""
