@@ -876,7 +876,14 @@ def compile_model(flatbuffer: bytes, namespace: str = "tfasc_model") -> AOTModel
     e = _Emitter(graph)
     bodies = []
     for op in graph.operators:
-        body = _LOWERINGS[op.name](e, op)
+        try:
+            body = _LOWERINGS[op.name](e, op)
+        except AOTError:
+            raise
+        except (KeyError, IndexError, TypeError, ValueError, ZeroDivisionError) as error:
+            raise MalformedModelError(
+                f"malformed .tflite: {op.name} (op {op.index}): {type(error).__name__} {error}"
+            ) from error
         bodies.append(f"  {{  // {op.index}: {op.name}\n{_indent(body)}  }}\n")
 
     x, y = graph.tensors[graph.inputs[0]], graph.tensors[graph.outputs[0]]
