@@ -268,6 +268,11 @@ def test_refuses_foreign_or_different_directory(tmp_path):
     assert (foreign / "notes.txt").read_text() == "mine"
     with pytest.raises(FileExistsError, match="other parameters"):
         synth.generate(foreign, seed=1, **kwargs)
+    # Overwriting a previous synthetic set leaves only the new clips.
+    summary = synth.generate(foreign, seed=1, overwrite=True, **kwargs)
+    assert summary["written"] == summary["clips"]
+    listed = {row["filename"] for row in _rows(foreign, "meta.csv")}
+    assert {f"audio/{p.name}" for p in (foreign / "audio").iterdir()} == listed
     with pytest.raises(ValueError, match="size"):
         synth.generate(tmp_path / "bad", size=0)
 

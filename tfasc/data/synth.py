@@ -64,10 +64,12 @@ seed and a name (location, segment, recording), so the bytes written do not depe
 order or the number of workers. Files are written to a temporary name and renamed, so an
 interrupted run can simply be rerun: complete files are kept.
 
-Example:
-    >>> from tfasc.data import synth
-    >>> summary = synth.generate("/tmp/tau-synth", seed=0, size=0.002)
-    >>> summary["clips"], round(summary["clips_per_second"])
+Example::
+
+    from tfasc.data import synth
+
+    summary = synth.generate("/tmp/tau-synth", seed=0, size=0.002)  # 53 recordings, 530 clips
+    groups = synth.parallel_groups("/tmp/tau-synth")  # {recording: {device: filename}}
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ class SceneRecipe:
     talkers: Source = None
     """(mean count, level) of formant-filtered voiced babble talkers."""
     footsteps: Source = None
+    """Walkers' steps (total steps/s): decaying band-limited bursts."""
     thumps: Source = None
     """Doors, bangs, luggage: low damped thuds."""
     clicks: Source = None
@@ -152,6 +155,7 @@ class SceneRecipe:
     announce: Source = None
     """Chime followed by a band-limited PA voice."""
     music_db: float | None = None
+    """Background music: scale notes and a bass line in a location-specific key."""
     bells: Source = None
     """Inharmonic bell double strikes (tram bell, stop request)."""
     birds: Source = None
@@ -159,6 +163,7 @@ class SceneRecipe:
     hiss: Source = None
     """Pneumatic door/brake hiss bursts."""
     horns: Source = None
+    """Car horns: short harmonic tones."""
     wind_db: float | None = None
     """Low-frequency wind rumble with gusts."""
 
@@ -236,7 +241,7 @@ def _perturb(recipe: SceneRecipe, rng: np.random.Generator) -> SceneRecipe:
                 -2, 2, len(value)
             )
             changes["bed"] = tuple(float(v) for v in np.asarray(value) + ripple)
-        elif field.name == "level_db" or field.name.endswith("_db"):
+        elif field.name.endswith("_db"):
             if value is not None:
                 changes[field.name] = float(value + rng.normal(0, 2.5))
         elif field.name == "reverb_s":
@@ -673,7 +678,7 @@ def render_scene(
 
     rng = _key_rng(seed, "segment", segment)
     c = _Canvas(round(seconds * sr), sr, rng)
-    if recipe.motor or recipe.clicks and scene in ("metro", "tram"):
+    if recipe.motor:  # rail vehicles: bed, whine and rail clicks follow the speed
         _speed(c, rng)
     _bed(c, recipe, rng)
     if recipe.crowd_db is not None:
@@ -1014,8 +1019,13 @@ def _render_segment(task: tuple) -> tuple[int, int]:
     return len(todo), len(recordings) * slices - len(todo)
 
 
-def _prepare(out: pathlib.Path, params: dict, overwrite: bool) -> bool:
-    """Checks ``out`` and writes the marker; returns whether existing clips may be kept."""
+def _prepare(out: pathlib.Path, params: dict, overwrite: bool, clips: set[str]) -> bool:
+    """Checks ``out`` and writes the marker; returns whether existing clips may be kept.
+
+    When not resuming, the ``clips`` to write that already exist are deleted before the marker
+    is written (so that an interrupted overwrite never resumes onto foreign files), and so is
+    every other clip of a previous synthetic set.
+    """
     marker = out / _MARKER
     previous = None
     if marker.is_file():
@@ -1041,6 +1051,11 @@ def _prepare(out: pathlib.Path, params: dict, overwrite: bool) -> bool:
     (out / "audio").mkdir(exist_ok=True)
     for stale in (out / "audio").glob(".*.tmp"):  # left by an interrupted run
         stale.unlink()
+    if not resume:
+        ours = isinstance(previous, dict) and previous.get("generator") == params["generator"]
+        for path in (out / "audio").glob("*.wav"):
+            if ours or f"audio/{path.name}" in clips:
+                path.unlink()
     _atomic_write_text(marker, json.dumps(params, indent=2) + "\n")
     return resume
 
@@ -1085,7 +1100,8 @@ def generate(
         "slices_per_recording": int(slices_per_recording),
     }
     recordings = select_recordings(size, seed)
-    resume = _prepare(out, params, overwrite)
+    targets = {rec.clip(i) for rec in recordings for i in range(slices_per_recording)}
+    resume = _prepare(out, params, overwrite, targets)
 
     segments = collections.defaultdict(list)
     for rec in recordings:
