@@ -207,6 +207,17 @@ def _leaf_macs(layer, input_shapes, output_shape) -> int | None:
     return None
 
 
+def _graph_ops(graph):
+    """Operations of a graph and of the functions it calls (Keras jit-compiles grouped convs)."""
+    for op in graph.get_operations():
+        if op.type in ("PartitionedCall", "StatefulPartitionedCall"):
+            function = graph._get_function(op.get_attr("f").name)
+            if function is not None:
+                yield from _graph_ops(function.graph)
+                continue
+        yield op
+
+
 def _traced_macs(layer, input_shapes) -> int:
     """MACs of a composite layer: its graph's conv/matmul/bias ops plus its norm layers."""
     shapes = input_shapes if isinstance(input_shapes, list) else [input_shapes]
@@ -217,7 +228,7 @@ def _traced_macs(layer, input_shapes) -> int:
 
     graph = tf.function(call).get_concrete_function(*specs).graph
     macs = 0
-    for op in graph.get_operations():
+    for op in _graph_ops(graph):
         if op.type in ("Conv2D", "DepthwiseConv2dNative"):
             out = op.outputs[0].shape.as_list()[1:]
             macs += _conv_macs(op.inputs[1].shape.as_list(), out, False)

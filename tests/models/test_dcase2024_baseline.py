@@ -1,6 +1,7 @@
 """DCASE2024 baseline (simplified CP-Mobile): the published 61,148 parameters and 29,419,156 MACs."""
 
 import numpy as np
+import pytest
 
 from tests.layer_test_case import run_model_test
 from tfasc import complexity, models
@@ -27,6 +28,18 @@ def test_width_multiplier():
     assert small.params < 61_148 / 2
 
 
+def test_model_equal_strides(tmp_path):
+    """Fast check; unequal strides (grouped convs, XLA-compiled in fit) are in the slow test."""
+    model = models.build(
+        "dcase2024_baseline", input_shape=(32, 17, 1), strides={3: (2, 2)}, n_blocks=(3, 1)
+    )
+    flatbuffer = run_model_test(model, tmp_path, num_classes=10)
+    assert set(complexity.tflite_complexity(flatbuffer).ops) <= {
+        "CONV_2D", "DEPTHWISE_CONV_2D", "ADD", "AVERAGE_POOL_2D", "RESHAPE",
+    }  # fmt: skip
+
+
+@pytest.mark.slow
 def test_model(tmp_path):
     model = models.build("dcase2024_baseline", input_shape=(64, 17, 1))
     flatbuffer = run_model_test(model, tmp_path, num_classes=10)

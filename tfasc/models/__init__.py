@@ -9,5 +9,6 @@ from tfasc.models import bcresnet_mod  # noqa: E402,F401
 from tfasc.models import cp_resnet  # noqa: E402,F401
 from tfasc.models import dcase2022_baseline  # noqa: E402,F401
 from tfasc.models import dcase2024_baseline  # noqa: E402,F401
+from tfasc.models import rep_mobile  # noqa: E402,F401
 
 __all__ = ["ModelSpec", "available", "build", "register", "reparameterize", "spec"]
