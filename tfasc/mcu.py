@@ -192,6 +192,8 @@ def build(
     main_source,
     extra_sources=(),
     extra_includes=(),
+    extra_c_sources=(),
+    defines=(),
 ) -> pathlib.Path:
     """Compiles the generated model, the runtime, the board support and ``main_source``.
 
@@ -203,7 +205,7 @@ def build(
     model.write(build_dir)
     targets = MICRO_DIR / "targets"
     includes = [str(build_dir), str(targets), *map(str, extra_includes), *_include_dirs()]
-    c_sources = [str(targets / board.directory / "board.c")]
+    c_sources = [str(targets / board.directory / "board.c"), *map(str, extra_c_sources)]
     if board.emulated:
         c_sources.append(str(targets / "common" / "cortex_m.c"))
     cc_sources = [
@@ -212,7 +214,10 @@ def build(
         str(main_source),
         *map(str, extra_sources),
     ]
-    common = ["-O2", "-DTF_LITE_STATIC_MEMORY", *(f"-I{d}" for d in includes)]
+    common = [
+        "-O2", "-DTF_LITE_STATIC_MEMORY", *(f"-D{d}" for d in defines),
+        *(f"-I{d}" for d in includes),
+    ]  # fmt: skip
     if board.emulated:
         compilers = ("arm-none-eabi-gcc", "arm-none-eabi-g++")
         common += [*board.cpu_flags, "-DNDEBUG", "-ffunction-sections", "-fdata-sections"]
@@ -222,10 +227,10 @@ def build(
         ]  # fmt: skip
         exe = build_dir / "firmware.elf"
     else:
-        compilers, link, exe = ("gcc", "g++"), [], build_dir / "firmware"
+        compilers, link, exe = ("gcc", "g++"), ["-lm"], build_dir / "firmware"
     objects = []
     for source in c_sources:
-        objects.append(str(build_dir / (pathlib.Path(source).parent.name + ".o")))
+        objects.append(str(build_dir / f"{len(objects)}_{pathlib.Path(source).stem}.o"))
         _check_call([compilers[0], *common, "-std=c11", "-c", source, "-o", objects[-1]])
     _check_call([
         compilers[1], *common, "-std=c++17", "-fno-exceptions", "-fno-rtti", *cc_sources,
@@ -294,14 +299,11 @@ def parse_output(text: str, num_vectors: int, output_size: int):
 
 
 def test_vectors(flatbuffer: bytes, num_vectors: int, seed: int = 0):
-    """Random int8 inputs and the TFLM interpreter's outputs for them."""
+    """Random int8 inputs (quantized N(0, 1) features) and the TFLM interpreter's outputs."""
     from tfasc.export import TFLMModel
+    from tfasc.firmware import make_test_vectors
 
-    tflm = TFLMModel(flatbuffer)
-    shape = tuple(tflm.input_details["shape"])
-    rng = np.random.default_rng(seed)
-    inputs = rng.integers(-128, 128, size=(num_vectors, *shape[1:]), dtype=np.int8)
-    return inputs, tflm.invoke_batch(inputs).astype(np.int8)
+    return make_test_vectors(TFLMModel(flatbuffer), num_vectors, seed)
 
 
 def mcu_test(
@@ -362,6 +364,148 @@ def mcu_test(
             sections=sections,
             elf=str(exe),
         )
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PipelineResult:
+    """Labels of the full on-board pipeline (PCM -> C front end -> model) and of Python's."""
+
+    board: str
+    """Board name."""
+    labels: tuple[int, ...]
+    """Label index the firmware chose for each clip."""
+    expected_labels: tuple[int, ...]
+    """Label index of the Python pipeline (tfasc.features + TFLM interpreter)."""
+    outputs: np.ndarray
+    """``(clips, outputs)`` int8 outputs of the firmware."""
+    expected: np.ndarray
+    """``(clips, outputs)`` int8 outputs of the Python pipeline."""
+    frontend_instructions: tuple[int, ...]
+    """Retired instructions of the C front end per clip (0 on the host)."""
+    model_instructions: tuple[int, ...]
+    """Retired instructions of the model per clip (0 on the host)."""
+    sections: dict[str, int]
+    """Section sizes of the firmware image in bytes."""
+
+    @property
+    def labels_match(self) -> bool:
+        """True when every clip gets Python's label."""
+        return self.labels == self.expected_labels
+
+
+def python_pipeline(flatbuffer: bytes, frontend, pcm: np.ndarray):
+    """int16 clips ``(N, samples)`` -> (labels, int8 outputs) with tfasc.features and TFLM."""
+    from tfasc import features
+    from tfasc.export import TFLMModel
+
+    tflm = TFLMModel(flatbuffer)
+    waveform = np.asarray(pcm, np.float32) / np.float32(32768.0)
+    feats = features.log_mel(waveform, frontend).numpy()  # (N, n_mels, frames, 1)
+    outputs = tflm.invoke_batch(tflm.input_quantization.quantize(feats)).astype(np.int8)
+    return tuple(int(i) for i in np.argmax(outputs, axis=1)), outputs
+
+
+def mcu_pipeline(
+    flatbuffer: bytes,
+    frontend,
+    clips,
+    board: str = "mps2-an386",
+    build_dir=None,
+    timeout: float = 300.0,
+    icount: bool = True,
+) -> PipelineResult:
+    """Runs int16 PCM -> C log-mel -> AOT model -> label on ``board`` for every clip.
+
+    Args:
+        flatbuffer: int8 ``.tflite`` bytes whose input is the front end's log-mel.
+        frontend: the front-end settings (``tfasc.features.FrontendConfig`` or preset name).
+        clips: int16 arrays of ``frontend.num_samples`` samples, or paths of 16-bit mono
+            WAV files at the front end's sample rate.
+        board: a key of :data:`BOARDS`.
+        build_dir: where the generated sources and the image go (temporary if None).
+        timeout: seconds before the emulator is stopped.
+        icount: run QEMU with ``-icount shift=0`` (instruction counts).
+
+    Returns:
+        The firmware's and Python's labels and outputs, instruction counts and section sizes.
+    """
+    from tfasc import features, firmware
+    from tfasc.export import TFLMModel
+
+    if board not in BOARDS:
+        raise ValueError(f"unknown board {board!r}; allowed: {', '.join(BOARDS)}")
+    target = BOARDS[board]
+    require_tools(target)
+    frontend = features.as_config(frontend)
+    model = aot.compile_model(flatbuffer)
+    pcm = np.stack([_read_clip(c, frontend) for c in clips])
+    expected_labels, expected = python_pipeline(flatbuffer, frontend, pcm)
+    repo = MICRO_DIR.parent
+    with _build_dir(build_dir) as directory:
+        paths = []
+        for i, clip in enumerate(pcm):
+            paths.append(directory / f"clip{i}.pcm")
+            clip.astype("<i2").tofile(paths[-1])
+        (directory / "clips.h").write_text(
+            "// Generated by tfasc.mcu: clips the firmware reads through semihosting.\n"
+            "#ifndef TFASC_CLIPS_H_\n#define TFASC_CLIPS_H_\n\n"
+            f"constexpr int kNumClips = {len(paths)};\n"
+            f"const char* const kClipPaths[{len(paths)}] = {{\n"
+            + "".join(f'    "{p.resolve()}",\n' for p in paths)
+            + "};\n\n#endif  // TFASC_CLIPS_H_\n"
+        )
+        firmware.write_firmware(
+            directory, firmware.frontend_table_files(frontend, TFLMModel(flatbuffer).input_quantization)
+        )
+        exe = build(
+            model,
+            target,
+            directory,
+            MICRO_DIR / "aot" / "pipeline_main.cc",
+            extra_sources=[directory / "frontend_tables.cc"],
+            extra_includes=[repo / d for d in firmware.FRONTEND_INCLUDE_DIRS],
+            extra_c_sources=[repo / s for s in firmware.FRONTEND_C_SOURCES],
+            defines=[*firmware.FRONTEND_DEFINES, f"TFASC_LOGMEL_FFT_LEN={frontend.n_fft}"],
+        )
+        returncode, text = run(exe, target, timeout=timeout, icount=icount)
+        if returncode != 0:
+            raise ToolchainError(f"{board}: the pipeline firmware exited with {returncode}:\n"
+                                 f"{text[-2000:]}")  # fmt: skip
+        outputs, _ = parse_output(text, len(pcm), expected.shape[1])
+        labels, front, back = [0] * len(pcm), [0] * len(pcm), [0] * len(pcm)
+        for m in re.finditer(r"^TFASC label (\d+) (\d+) (\d+) (\d+)\s*$", text, re.M):
+            c = int(m.group(1))
+            labels[c], front[c], back[c] = int(m.group(2)), int(m.group(3)), int(m.group(4))
+        return PipelineResult(
+            board=board,
+            labels=tuple(labels),
+            expected_labels=expected_labels,
+            outputs=outputs,
+            expected=expected,
+            frontend_instructions=tuple(front),
+            model_instructions=tuple(back),
+            sections=section_sizes(exe) if target.emulated else {},
+        )
+
+
+def _read_clip(clip, frontend) -> np.ndarray:
+    """An int16 clip of exactly ``frontend.num_samples`` samples (zero-padded or cut)."""
+    if isinstance(clip, (str, os.PathLike)):
+        import soundfile
+
+        data, rate = soundfile.read(str(clip), dtype="int16", always_2d=True)
+        if rate != frontend.sample_rate or data.shape[1] != 1:
+            raise ValueError(
+                f"{clip}: need mono 16-bit audio at {frontend.sample_rate} Hz, got "
+                f"{data.shape[1]} channel(s) at {rate} Hz"
+            )
+        clip = data[:, 0]
+    clip = np.asarray(clip)
+    if clip.dtype != np.int16:
+        raise ValueError(f"clips must be int16 PCM, got {clip.dtype}")
+    out = np.zeros(frontend.num_samples, np.int16)
+    out[: min(len(clip), len(out))] = clip[: len(out)]
+    return out
 
 
 class _build_dir:
