@@ -56,6 +56,19 @@ def cmd_export(args):
     print(f"wrote {out} ({len(flatbuffer)} bytes, ops: {', '.join(export.model_ops(flatbuffer))})")
 
 
+def cmd_export_c(args):
+    from tfasc import firmware
+
+    tflite = pathlib.Path(args.model)
+    labels = tuple(args.labels.split(",")) if args.labels else None
+    files = firmware.firmware_files(
+        tflite.read_bytes(), args.frontend, **({"labels": labels} if labels else {}),
+        num_vectors=args.vectors, source=tflite.name,
+    )  # fmt: skip
+    for path in firmware.write_firmware(args.out, files):
+        print(f"wrote {path}")
+
+
 def cmd_quickstart(args):
     from tfasc.quickstart import quickstart
 
@@ -102,6 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint", choices=("best", "last"), default="best")
     p.add_argument("--out", required=True, help="output .tflite")
     p.set_defaults(func=cmd_export)
+
+    p = commands.add_parser("export-c", help="firmware sources (C arrays, settings) of a .tflite")
+    p.add_argument("model", help="int8 .tflite model")
+    p.add_argument("--frontend", required=True, help="front-end preset (dcase2022, dcase2024)")
+    p.add_argument("--out", required=True, help="output directory")
+    p.add_argument("--vectors", type=int, default=20, help="test vectors (default 20)")
+    p.add_argument("--labels", help="comma-separated labels (default: the 10 TAU scenes)")
+    p.set_defaults(func=cmd_export_c)
 
     p = commands.add_parser("quickstart", help="synthetic data -> train -> evaluate -> TFLM")
     p.add_argument("--out", default="quickstart", help="output directory")

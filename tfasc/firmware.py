@@ -261,9 +261,9 @@ constexpr int kNumLabels = {len(labels)};
 constexpr const char* kLabels[kNumLabels] = {{
 {label_lines}}};
 
-// TFLM tensor arena: measured by the RecordingMicroAllocator of the tflite-micro
-// interpreter ({arena_used} bytes) + {ARENA_MARGIN_FRACTION:.4g} of it + {ARENA_MARGIN_BYTES}
-// bytes, rounded up to 16 (see tfasc.firmware.ARENA_MARGIN_FRACTION for why).
+// TFLM tensor arena: {arena_used} bytes measured by the RecordingMicroAllocator of the
+// tflite-micro interpreter, + {ARENA_MARGIN_FRACTION:.4g} of it + {ARENA_MARGIN_BYTES} bytes, rounded up to 16
+// (see tfasc.firmware.ARENA_MARGIN_FRACTION for why).
 constexpr int kArenaUsedBytes = {arena_used};
 constexpr int kTensorArenaSize = {tensor_arena_size(arena_used)};
 """

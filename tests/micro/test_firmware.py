@@ -1,0 +1,174 @@
+"""The firmware source generator (tfasc.firmware): contents, sizes, op resolver, writing."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from tests.micro import host_build
+from tfasc import SCENES, features, firmware
+from tfasc.export import Quantization, TFLMModel, model_ops, to_tflite
+from tfasc.keras import keras
+
+
+def tiny_model() -> keras.Model:
+    inputs = keras.Input((40, 51, 1))  # (B, F, T, 1), dcase2022 front end
+    x = keras.layers.Conv2D(4, 3, strides=2, padding="same", activation="relu")(inputs)
+    x = keras.layers.DepthwiseConv2D(3, padding="same")(x)
+    x = keras.layers.MaxPooling2D((4, 4))(x)
+    x = keras.layers.Flatten()(x)
+    return keras.Model(inputs, keras.layers.Dense(10)(x))
+
+
+@pytest.fixture(scope="module")
+def model():
+    calibration = np.random.default_rng(0).standard_normal((16, 40, 51, 1)).astype(np.float32)
+    return tiny_model(), to_tflite(tiny_model(), "int8", calibration)
+
+
+@pytest.fixture(scope="module")
+def files(model):
+    return firmware.firmware_files(model[1], "dcase2022", num_vectors=5, source="tiny.tflite")
+
+
+def constant(text: str, name: str) -> str:
+    return re.search(rf"\b{name}(?:\[\w*\])? = (.+?);", text, re.DOTALL).group(1)
+
+
+def int_array(text: str, name: str) -> np.ndarray:
+    body = re.search(rf"\b{name}\[[^\]]*\](?:\[[^\]]*\])? = \{{(.*?)\n\}};", text, re.DOTALL).group(
+        1
+    )
+    return np.array([int(v, 0) for v in re.findall(r"-?0x[0-9a-f]+|-?\d+", body)])
+
+
+def float_array(text: str, name: str) -> np.ndarray:
+    body = re.search(rf"\b{name}\[\d+\] = \{{(.*?)\}};", text, re.DOTALL).group(1)
+    return np.array([float(v.strip().rstrip("f")) for v in body.replace("\n", " ").split(",") if v.strip()],
+                    np.float32)  # fmt: skip
+
+
+def test_every_file_has_the_banner(files):
+    assert sorted(files) == sorted([
+        "model_data.h", "model_data.cc", "model_settings.h", "model_ops.h",
+        "test_vectors.h", "test_vectors.cc", "frontend_tables.h", "frontend_tables.cc",
+    ])  # fmt: skip
+    for text in files.values():
+        assert "Do not edit: regenerate when training changes." in text
+
+
+def test_model_data_round_trips(model, files):
+    flatbuffer = model[1]
+    assert "alignas(16) const unsigned char g_model_data[]" in files["model_data.cc"]
+    assert int(constant(files["model_data.h"], "g_model_data_size")) == len(flatbuffer)
+    assert bytes(int_array(files["model_data.cc"], "g_model_data").astype(np.uint8)) == flatbuffer
+
+
+def test_settings_match_the_model_and_front_end(model, files):
+    text, tflm = files["model_settings.h"], TFLMModel(model[1])
+    config = features.preset("dcase2022")
+    assert int(constant(text, "kSampleRate")) == 44100
+    assert int(constant(text, "kFftSize")) == config.n_fft
+    assert int(constant(text, "kNumFrames")) == config.num_frames
+    assert constant(text, "kInputDims") == "{1, 40, 51, 1}"
+    assert np.float32(constant(text, "kInputScale").rstrip("f")) == np.float32(
+        tflm.input_quantization.scale
+    )
+    assert int(constant(text, "kInputZeroPoint")) == tflm.input_quantization.zero_point
+    assert int(constant(text, "kOutputZeroPoint")) == tflm.output_quantization.zero_point
+    assert re.findall(r'^    "(\w+)",$', text, re.MULTILINE) == list(SCENES)
+    used, arena = int(constant(text, "kArenaUsedBytes")), int(constant(text, "kTensorArenaSize"))
+    tflm.invoke(np.zeros(tflm.input_details["shape"], np.int8))
+    assert used == tflm.arena_used()
+    assert arena == firmware.tensor_arena_size(used) and arena % 16 == 0
+    assert arena >= used + firmware.ARENA_MARGIN_BYTES
+
+
+def test_op_resolver_is_exactly_sized(model, files):
+    ops = model_ops(model[1])
+    text = files["model_ops.h"]
+    assert int(constant(text, "kNumModelOps")) == len(set(ops))
+    assert "MicroMutableOpResolver<kNumModelOps>" in text
+    methods = re.findall(r"resolver\.(\w+)\(\)", text)
+    assert methods == [firmware.OP_RESOLVER_METHODS[op] for op in dict.fromkeys(ops)]
+
+
+def test_unsupported_op_is_named():
+    with pytest.raises(firmware.FirmwareError, match="CUMSUM"):
+        firmware.model_ops_header(["CONV_2D", "CUMSUM"])
+
+
+def test_float_model_is_rejected(model):
+    with pytest.raises(firmware.FirmwareError, match="input must be quantized int8"):
+        firmware.firmware_files(to_tflite(model[0], "float32"), "dcase2022")
+
+
+def test_wrong_labels_or_front_end_are_rejected(model):
+    with pytest.raises(firmware.FirmwareError, match="3 labels"):
+        firmware.firmware_files(model[1], "dcase2022", labels=("a", "b", "c"))
+    with pytest.raises(firmware.FirmwareError, match="does not match front end"):
+        firmware.firmware_files(model[1], "dcase2024")
+
+
+def test_test_vectors_are_the_tflm_outputs(model, files):
+    tflm = TFLMModel(model[1])
+    inputs = int_array(files["test_vectors.cc"], "g_test_inputs").reshape(5, 40, 51, 1)
+    outputs = int_array(files["test_vectors.cc"], "g_test_outputs").reshape(5, 10)
+    assert int(constant(files["test_vectors.h"], "kNumTestVectors")) == 5
+    np.testing.assert_array_equal(tflm.invoke_batch(inputs.astype(np.int8)), outputs)
+
+
+@pytest.mark.parametrize("preset", ["dcase2022", "dcase2024"])
+def test_frontend_tables_rebuild_window_and_mel_matrix(preset):
+    config = features.preset(preset)
+    text = firmware.frontend_table_files(config, Quantization(0.03, -5))["frontend_tables.cc"]
+    offset = (config.n_fft - config.win_length) // 2
+    window = float_array(text, "kWindow")
+    np.testing.assert_array_equal(
+        window, features.fft_window(config)[offset : offset + config.win_length].astype(np.float32)
+    )
+    starts, lengths = int_array(text, "kMelStart"), int_array(text, "kMelLength")
+    offsets, weights = int_array(text, "kMelOffset"), float_array(text, "kMelWeights")
+    mel = np.zeros((config.n_mels, config.n_fft // 2 + 1), np.float32)
+    for m in range(config.n_mels):
+        mel[m, starts[m] : starts[m] + lengths[m]] = weights[offsets[m] : offsets[m] + lengths[m]]
+    np.testing.assert_array_equal(mel, features.mel_filters(config))
+    assert len(weights) < 3 * (config.n_fft // 2)  # sparse: not n_mels x bins
+
+
+def test_generated_sources_compile(files, tmp_path):
+    host_build.require_compilers()
+    files = {k: v for k, v in files.items() if k != "model_ops.h"}  # needs TFLM headers
+    firmware.write_firmware(tmp_path, files)
+    for name in ("model_data.cc", "test_vectors.cc", "frontend_tables.cc"):
+        host_build.run(["g++", "-std=c++17", "-fsyntax-only", "-Wall", "-Werror",
+                        *host_build.frontend_flags(), f"-I{tmp_path}", str(tmp_path / name)])  # fmt: skip
+
+
+def test_write_is_atomic(tmp_path, monkeypatch):
+    firmware.write_firmware(tmp_path, {"a.h": "old a\n", "b.h": "old b\n"})
+
+    def fail(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(firmware.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        firmware.write_firmware(tmp_path, {"a.h": "new a\n"})
+    monkeypatch.undo()
+    assert (tmp_path / "a.h").read_text() == "old a\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.h", "b.h"]  # no temporaries
+    with pytest.raises(ValueError, match="plain name"):
+        firmware.write_firmware(tmp_path, {"../evil.h": ""})
+
+
+def test_export_c_command(model, tmp_path):
+    from tfasc import cli
+
+    (tmp_path / "tiny.tflite").write_bytes(model[1])
+    argv = ["export-c", str(tmp_path / "tiny.tflite"), "--frontend", "dcase2022",
+            "--out", str(tmp_path / "fw"), "--vectors", "2"]  # fmt: skip
+    assert cli.main(argv) == 0
+    assert len(list((tmp_path / "fw").iterdir())) == 8
+    assert "kNumTestVectors = 2;" in (tmp_path / "fw/test_vectors.h").read_text()
