@@ -51,7 +51,7 @@ def test_harness_compiles_against_xmos_tflm_and_lacks_only_the_interpreter(gener
     host_build.require_compilers()
     runtime = xmos_runtime()
     flags = [
-        "-std=c++17", "-O1", "-DTFASC_TFLM_NAMESPACE=tflite_micro",
+        "-std=c++17", "-O0", "-DTFASC_TFLM_NAMESPACE=tflite_micro",
         "-DTF_LITE_STRIP_ERROR_STRINGS", "-DTFASC_WITH_FRONTEND", f"-I{generated}",
         f"-I{runtime / 'include'}", f"-I{gemmlowp_include()}", *host_build.frontend_flags(),
     ]  # fmt: skip
