@@ -172,3 +172,17 @@ def test_export_c_command(model, tmp_path):
     assert cli.main(argv) == 0
     assert len(list((tmp_path / "fw").iterdir())) == 8
     assert "kNumTestVectors = 2;" in (tmp_path / "fw/test_vectors.h").read_text()
+
+
+def test_resolver_methods_exist_in_tflm_header():
+    import pathlib
+
+    xmos_ai_tools = pytest.importorskip("xmos_ai_tools")
+    header = pathlib.Path(xmos_ai_tools.__file__).parent / (
+        "runtime/include/tensorflow/lite/micro/micro_mutable_op_resolver.h"
+    )
+    declared = set(re.findall(r"TfLiteStatus (Add\w+)\(", header.read_text()))
+    assert set(firmware.OP_RESOLVER_METHODS.values()) <= declared
+    from tfasc.export import TFLM_INT8_OPS
+
+    assert TFLM_INT8_OPS <= set(firmware.OP_RESOLVER_METHODS)
