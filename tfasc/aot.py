@@ -30,7 +30,7 @@ import numpy as np
 SUPPORTED_OPS = (
     "ADD", "AVERAGE_POOL_2D", "CONCATENATION", "CONV_2D", "DEPTHWISE_CONV_2D",
     "FULLY_CONNECTED", "LOGISTIC", "MAX_POOL_2D", "MEAN", "MUL", "PAD", "PADV2", "QUANTIZE",
-    "RESHAPE", "SOFTMAX", "SQUEEZE",
+    "RESHAPE", "RSQRT", "SOFTMAX", "SQUARED_DIFFERENCE", "SQUEEZE", "STRIDED_SLICE", "SUB",
 )  # fmt: skip
 """Builtin ops the generator lowers (int8 activations, int8 weights, int32 biases)."""
 
@@ -129,6 +129,7 @@ def _options(op, name: str) -> dict:
         "AVERAGE_POOL_2D": tflite.Pool2DOptions, "ADD": tflite.AddOptions,
         "MUL": tflite.MulOptions, "SOFTMAX": tflite.SoftmaxOptions,
         "MEAN": tflite.ReducerOptions, "CONCATENATION": tflite.ConcatenationOptions,
+        "SUB": tflite.SubOptions, "STRIDED_SLICE": tflite.StridedSliceOptions,
     }  # fmt: skip
     if name not in classes or table is None:
         return {}
@@ -137,7 +138,8 @@ def _options(op, name: str) -> dict:
     out = {}
     for field in ("Padding", "StrideW", "StrideH", "DilationWFactor", "DilationHFactor",
                   "DepthMultiplier", "FilterWidth", "FilterHeight", "FusedActivationFunction",
-                  "KeepNumDims", "Beta", "KeepDims", "Axis"):  # fmt: skip
+                  "KeepNumDims", "Beta", "KeepDims", "Axis", "BeginMask", "EndMask",
+                  "EllipsisMask", "NewAxisMask", "ShrinkAxisMask", "Offset"):  # fmt: skip
         if hasattr(opts, field):
             out[field] = getattr(opts, field)()
     return out
@@ -547,7 +549,34 @@ def _lower_binary(e: _Emitter, op: Operator) -> str:
         f"  p.quantized_activation_min = {lo};",
         f"  p.quantized_activation_max = {hi};",
     ]
-    if op.name == "ADD":
+    if op.name == "SUB":  # TFLM's sub_common.cc computes these in float32
+        f32 = np.float32
+        twice_max = f32(2) * max(f32(a.scale), f32(b.scale))
+        m1, s1 = _quantize_multiplier_smaller_than_one(float(f32(a.scale) / twice_max))
+        m2, s2 = _quantize_multiplier_smaller_than_one(float(f32(b.scale) / twice_max))
+        mo, so = _quantize_multiplier_smaller_than_one(
+            float(twice_max / (f32(1 << 20) * f32(y.scale)))
+        )
+        lines += [
+            "  p.left_shift = 20;",
+            f"  p.input1_multiplier = {m1};\n  p.input1_shift = {s1};",
+            f"  p.input2_multiplier = {m2};\n  p.input2_shift = {s2};",
+            f"  p.output_multiplier = {mo};\n  p.output_shift = {so};",
+        ]
+    elif op.name == "SQUARED_DIFFERENCE":
+        left_shift = 7
+        twice_max = 2.0 * max(_f32(a.scale), _f32(b.scale))
+        m1, s1 = _quantize_multiplier_smaller_than_one(_f32(a.scale) / twice_max)
+        m2, s2 = _quantize_multiplier_smaller_than_one(_f32(b.scale) / twice_max)
+        denominator = _f32(np.float32(1 << (2 * left_shift)) * np.float32(y.scale))
+        mo, so = quantize_multiplier(twice_max * twice_max / denominator)
+        lines += [
+            f"  p.left_shift = {left_shift};",
+            f"  p.input1_multiplier = {m1};\n  p.input1_shift = {s1};",
+            f"  p.input2_multiplier = {m2};\n  p.input2_shift = {s2};",
+            f"  p.output_multiplier = {mo};\n  p.output_shift = {so};",
+        ]
+    elif op.name == "ADD":
         left_shift = 20
         twice_max = 2 * max(_f32(a.scale), _f32(b.scale))
         m1, s1 = _quantize_multiplier_smaller_than_one(_f32(a.scale) / twice_max)
@@ -564,15 +593,28 @@ def _lower_binary(e: _Emitter, op: Operator) -> str:
     else:
         m, s = quantize_multiplier(_f32(a.scale) * _f32(b.scale) / _f32(y.scale))
         lines += [f"  p.output_multiplier = {m};\n  p.output_shift = {s};"]
-    kernel = "Add" if op.name == "ADD" else "Mul"
-    if a.shape == b.shape:
-        call = f"reference_integer_ops::{kernel}("
-    else:
-        call = f"reference_integer_ops::Broadcast{kernel}6DSlow("
-    lines.append(
-        f"  {call}p, {e.shape(a.shape)}, {e.ptr(a)},\n      {e.shape(b.shape)}, {e.ptr(b)},"
-        f"\n      {e.shape(out_shape)}, {e.ptr(y)});"
+    same = a.shape == b.shape
+    args = (
+        f"p, {e.shape(a.shape)}, {e.ptr(a)},\n      {e.shape(b.shape)}, {e.ptr(b)},"
+        f"\n      {e.shape(out_shape)}, {e.ptr(y)}"
     )
+    if op.name == "SQUARED_DIFFERENCE":
+        if same:
+            call = (f"reference_integer_ops::ElementWise({y.size}, p, {e.ptr(a)}, {e.ptr(b)}, "
+                    f"{e.ptr(y)},\n      reference_integer_ops::CheckArithmeticParams, "
+                    "tfasc_aot::SquaredDifference);")  # fmt: skip
+        else:
+            call = (f"reference_integer_ops::BroadcastBinaryFunction6DSlow({args},\n"
+                    "      reference_integer_ops::CheckArithmeticParams, "
+                    "tfasc_aot::SquaredDifference);")  # fmt: skip
+    elif op.name == "SUB":
+        _check(len(out_shape) <= 5, op, "SUB supports up to 5 dimensions")
+        call = f"reference_ops::{'Sub' if same else 'BroadcastQuantSubSlow'}({args});"
+    else:
+        kernel = "Add" if op.name == "ADD" else "Mul"
+        name = kernel if same else f"Broadcast{kernel}6DSlow"
+        call = f"reference_integer_ops::{name}({args});"
+    lines.append(f"  {call}")
     return "\n".join(lines) + "\n"
 
 
@@ -737,6 +779,65 @@ def _lower_reshape(e: _Emitter, op: Operator) -> str:
     return f"  // {list(x.shape)} -> {list(y.shape)}: shares the input buffer.\n"
 
 
+def _lower_rsqrt(e: _Emitter, op: Operator) -> str:
+    x = e.tensor(op.inputs[0], "an input", op)
+    y = e.tensor(op.outputs[0], "an output", op)
+    _int8_activation(x, op, "input")
+    _int8_activation(y, op, "output")
+    _check(x.size == y.size, op, "shapes")
+    # TFLM elementwise.cc: 1 / (sqrtf(input_scale) * output_scale), in float32.
+    product = np.sqrt(np.float32(x.scale)) * np.float32(y.scale)
+    m, s = quantize_multiplier(1.0 / float(product))
+    return (
+        f"  tfasc_aot::Rsqrt({e.ptr(x)}, {x.size}, {x.zero_point}, {m}, {s}, {y.zero_point},"
+        f" {e.ptr(y)});\n"
+    )
+
+
+def _lower_strided_slice(e: _Emitter, op: Operator) -> str:
+    x = e.tensor(op.inputs[0], "an input", op)
+    y = e.tensor(op.outputs[0], "an output", op)
+    _int8_activation(x, op, "input")
+    _int8_activation(y, op, "output")
+    rank = len(x.shape)
+    begin = _const_ints(e, op, op.inputs[1], "begin")
+    end = _const_ints(e, op, op.inputs[2], "end")
+    strides = _const_ints(e, op, op.inputs[3], "strides")
+    o = op.options
+    _check(1 <= rank <= 5 and len(begin) == len(end) == len(strides) == rank, op, "ranks")
+    _check(all(s != 0 for s in strides), op, "zero stride")
+    if o.get("EllipsisMask", 0) or o.get("NewAxisMask", 0):
+        raise UnsupportedOpError(f"STRIDED_SLICE (op {op.index}): ellipsis/new-axis masks")
+    index = []
+    for i in range(rank):
+        if o.get("ShrinkAxisMask", 0) >> i & 1:
+            index.append(begin[i])
+            continue
+        start = None if o.get("BeginMask", 0) >> i & 1 else begin[i]
+        stop = end[i] + (begin[i] if o.get("Offset", False) else 0)
+        stop = None if o.get("EndMask", 0) >> i & 1 else stop
+        index.append(slice(start, stop, strides[i]))
+    try:
+        size = np.empty(x.shape, np.bool_)[tuple(index)].size
+    except IndexError as error:
+        raise MalformedModelError(f"malformed .tflite: STRIDED_SLICE (op {op.index}): {error}")
+    _check(size == y.size, op, f"output shape {y.shape}")
+    fields = "".join(
+        f"  p.start_indices[{i}] = {begin[i]};\n  p.stop_indices[{i}] = {end[i]};\n"
+        f"  p.strides[{i}] = {strides[i]};\n"
+        for i in range(rank)
+    )
+    return (
+        f"  StridedSliceParams p = {{}};\n  p.start_indices_count = {rank};\n"
+        f"  p.stop_indices_count = {rank};\n  p.strides_count = {rank};\n{fields}"
+        f"  p.begin_mask = {o.get('BeginMask', 0)};\n  p.end_mask = {o.get('EndMask', 0)};\n"
+        f"  p.shrink_axis_mask = {o.get('ShrinkAxisMask', 0)};\n"
+        f"  p.offset = {str(bool(o.get('Offset', False))).lower()};\n"
+        f"  reference_ops::StridedSlice(p, {e.shape(x.shape)}, {e.ptr(x)},"
+        f" {e.shape(y.shape)}, {e.ptr(y)});\n"
+    )
+
+
 _LOWERINGS = {
     "ADD": _lower_binary,
     "AVERAGE_POOL_2D": _lower_pool,
@@ -752,8 +853,12 @@ _LOWERINGS = {
     "PADV2": _lower_pad,
     "QUANTIZE": _lower_quantize,
     "RESHAPE": _lower_reshape,
+    "RSQRT": _lower_rsqrt,
     "SOFTMAX": _lower_softmax,
+    "SQUARED_DIFFERENCE": _lower_binary,
     "SQUEEZE": _lower_reshape,
+    "STRIDED_SLICE": _lower_strided_slice,
+    "SUB": _lower_binary,
 }
 assert set(_LOWERINGS) == set(SUPPORTED_OPS)
 
@@ -1037,6 +1142,9 @@ _SOURCE = """\
 #include "tensorflow/lite/kernels/internal/reference/reduce.h"
 #include "tensorflow/lite/kernels/internal/reference/requantize.h"
 #include "tensorflow/lite/kernels/internal/reference/softmax.h"
+#include "tensorflow/lite/kernels/internal/reference/strided_slice.h"
+#include "tensorflow/lite/kernels/internal/reference/sub.h"
+#include "tfasc_aot_kernels.h"
 
 namespace {ns} {{
 namespace {{

@@ -68,6 +68,18 @@ def _requantize_model() -> keras.Model:
     return keras.Model(inputs, keras.layers.Concatenate()([probabilities, scores]))
 
 
+def _normalization_model() -> keras.Model:
+    """ResNorm (MEAN, SUB, SQUARED_DIFFERENCE, RSQRT), STRIDED_SLICE, broadcast SUB."""
+    from tfasc.layers import ResNorm
+
+    inputs = keras.Input((16, 12, 1))
+    x = ResNorm()(inputs)
+    x = keras.layers.Conv2D(6, 3, padding="same", activation="relu")(x)
+    x = x[:, 1:15:2, :, :] - tf.reduce_mean(x, axis=2, keepdims=True)[:, 2:9, :, :]
+    x = keras.layers.GlobalAveragePooling2D()(x)
+    return keras.Model(inputs, keras.layers.Dense(10)(x))
+
+
 @pytest.fixture(scope="module")
 def conv_pool_tflite() -> bytes:
     return _convert(_conv_pool_model())
@@ -104,6 +116,13 @@ def test_elementwise_model_is_bit_exact(elementwise_tflite, tmp_path):
 def test_requantize_model_is_bit_exact(tmp_path):
     flatbuffer = _convert(_requantize_model())
     assert {"QUANTIZE", "SOFTMAX", "CONCATENATION"} <= set(model_ops(flatbuffer))
+    _assert_bit_exact(flatbuffer, tmp_path)
+
+
+def test_normalization_model_is_bit_exact(tmp_path):
+    flatbuffer = _convert(_normalization_model(), seed=2)
+    ops = set(model_ops(flatbuffer))
+    assert {"SUB", "SQUARED_DIFFERENCE", "RSQRT", "STRIDED_SLICE", "MEAN"} <= ops
     _assert_bit_exact(flatbuffer, tmp_path)
 
 
