@@ -80,3 +80,13 @@ def test_tflite_rules_and_report():
     assert summary["macs"] == c.macs and summary["ops"][0] == "CONV_2D"
     table = c.table()
     assert "| **total** |" in table and "FULLY_CONNECTED" in table
+
+
+def test_cli(capsys):
+    from tfasc import cli
+
+    assert cli.main(["models"]) == 0
+    assert "dcase2024_baseline" in capsys.readouterr().out
+    assert cli.main(["complexity", "dcase2024_baseline", "--no-tflite", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["Keras deploy form (torchinfo)"]["macs"] == 29_419_156

@@ -69,6 +69,35 @@ def cmd_export_c(args):
         print(f"wrote {path}")
 
 
+def cmd_models(args):
+    from tfasc import models
+
+    for name in models.available():
+        spec = models.spec(name)
+        print(f"{name:24s} {spec.frontend:10s} {spec.description}")
+
+
+def cmd_complexity(args):
+    from tfasc import complexity
+
+    if args.model.endswith(".tflite"):
+        flatbuffer = pathlib.Path(args.model).read_bytes()
+        views = {"int8 .tflite (NeSsi)": complexity.tflite_complexity(
+            flatbuffer, nessi_compatible=not args.true_macs, name=args.model)}  # fmt: skip
+    else:
+        keras_view, tflite_view = complexity.registered_model_complexity(
+            args.model, int8=not args.no_tflite
+        )
+        views = {"Keras deploy form (torchinfo)": keras_view}
+        if tflite_view is not None:
+            views["int8 .tflite (NeSsi)"] = tflite_view
+    if args.json:
+        print(complexity.to_json({title: view.summary() for title, view in views.items()}))
+        return
+    for title, view in views.items():
+        print(f"## {args.model}: {title}\n\n{view.table()}\n{json.dumps(view.summary())}\n")
+
+
 def cmd_quickstart(args):
     from tfasc.quickstart import quickstart
 
@@ -123,6 +152,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--vectors", type=int, default=20, help="test vectors (default 20)")
     p.add_argument("--labels", help="comma-separated labels (default: the 10 TAU scenes)")
     p.set_defaults(func=cmd_export_c)
+
+    p = commands.add_parser("models", help="list the registered models")
+    p.set_defaults(func=cmd_models)
+
+    p = commands.add_parser("complexity", help="parameters, MACs, memory of a model or .tflite")
+    p.add_argument("model", help="registered model name, or a .tflite file")
+    p.add_argument("--no-tflite", action="store_true", help="skip the int8 conversion")
+    p.add_argument("--true-macs", action="store_true",
+                   help="for a .tflite: no NeSsi flatten quirk")  # fmt: skip
+    p.add_argument("--json", action="store_true", help="totals as JSON")
+    p.set_defaults(func=cmd_complexity)
 
     p = commands.add_parser("quickstart", help="synthetic data -> train -> evaluate -> TFLM")
     p.add_argument("--out", default="quickstart", help="output directory")
