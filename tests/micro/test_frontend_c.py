@@ -5,12 +5,12 @@ the expected int8 model input with ``tfasc.features.log_mel`` and a fixed input
 quantization, and the host build of the C front end (CMSIS-DSP float32 FFT + generated
 tables) must give identical int8 on >= 99.9 % of elements and never differ by more than 1.
 
-Tones, chirp and a tone burst are "recorded" through the synthetic device ``a`` (its -84 dBFS
-self-noise, as any microphone has) and must meet the 99.9 % bound. The same signals as pure
-digital int16 (nothing but the -101 dBFS quantization floor) are checked too, with a 99 %
-bound: their weak mel bands (-80 to -100 dB, 100+ dB below the tone) sit at float32 FFT
-round-off, where TensorFlow's own float32 result differs from a float64 reference on 0.5-1.5 %
-of int8 elements, so no float32 front end can match it better (see micro/frontend/README.md).
+Every clip must meet the 99.9 % bound except the pure digital chirp (nothing but the
+-101 dBFS int16 floor, energy swept over the whole band): its mel bands 95-105 dB below the
+peak sit at float32 FFT round-off, where TensorFlow's own float32 result agrees with a
+float64 computation on only 99.86 % of int8 elements, so no float32 front end can match it
+better; it is held to 99.5 % (see micro/frontend/README.md). The front end's -80 dB floor
+(``FrontendConfig.amin = 1e-8``) keeps round-off out of every other clip.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def test_c_frontend_matches_python(preset, frontend_objects, tmp_path):
         assert max_diff <= 1, f"{preset}/{name}: int8 differs by {max_diff}"
         # Pure digital signals reach float32 FFT round-off in their -80..-100 dB bins, where
         # TensorFlow itself is off its float64 result on ~1 % of elements (module docstring).
-        floor = 0.99 if name.endswith("_digital") else 0.999
+        floor = 0.995 if name == "chirp_digital" else 0.999  # see the module docstring
         assert identical >= floor, f"{preset}/{name}: only {identical:.4%} identical"
 
 
