@@ -98,6 +98,28 @@ def cmd_complexity(args):
         print(f"## {args.model}: {title}\n\n{view.table()}\n{json.dumps(view.summary())}\n")
 
 
+def cmd_mcu_test(args):
+    from tfasc import mcu
+
+    flatbuffer = pathlib.Path(args.model).read_bytes()
+    try:
+        result = mcu.mcu_test(flatbuffer, board=args.board, num_vectors=args.vectors,
+                              build_dir=args.build_dir, timeout=args.timeout)  # fmt: skip
+        print(mcu.summary(result))
+        ok = result.bit_exact
+        if args.wav:
+            frontend = args.frontend or mcu.frontend_for(flatbuffer)
+            pipeline = mcu.mcu_pipeline(flatbuffer, frontend, args.wav, board=args.board,
+                                        timeout=args.timeout)  # fmt: skip
+            print(mcu.pipeline_summary(pipeline))
+            ok = ok and pipeline.labels_match
+    except mcu.ToolchainError as error:
+        print(f"tfasc mcu-test: error: {error}", file=sys.stderr)
+        raise SystemExit(2) from error
+    if not ok:
+        raise SystemExit(1)
+
+
 def cmd_quickstart(args):
     from tfasc.quickstart import quickstart
 
@@ -163,6 +185,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="for a .tflite: no NeSsi flatten quirk")  # fmt: skip
     p.add_argument("--json", action="store_true", help="totals as JSON")
     p.set_defaults(func=cmd_complexity)
+
+    p = commands.add_parser("mcu-test", help="build a .tflite into firmware, run it in QEMU")
+    p.add_argument("model", help="int8 .tflite file")
+    p.add_argument("--board", default="mps2-an386", choices=("mps2-an386", "mps3-an547", "host"))
+    p.add_argument("--vectors", type=int, default=20, help="test vectors compared with TFLM")
+    p.add_argument("--wav", nargs="+", help="also run WAV clips through the C front end")
+    p.add_argument("--frontend", help="front-end preset of --wav (default: from the input shape)")
+    p.add_argument("--build-dir", help="keep the generated sources and firmware here")
+    p.add_argument("--timeout", type=float, default=600.0, help="seconds for each QEMU run")
+    p.set_defaults(func=cmd_mcu_test)
 
     p = commands.add_parser("quickstart", help="synthetic data -> train -> evaluate -> TFLM")
     p.add_argument("--out", default="quickstart", help="output directory")

@@ -51,7 +51,8 @@ inline void Rsqrt(const int8_t* input, int size, int32_t input_zero_point,
     const int32_t out = tflite_micro::MultiplyByQuantizedMultiplier(
                             data, multiplier, shift - kShift) +
                         output_zero_point;
-    output[i] = static_cast<int8_t>(std::min(std::max(out, -128), 127));
+    output[i] = static_cast<int8_t>(
+        std::min<int32_t>(std::max<int32_t>(out, -128), 127));
   }
 }
 
