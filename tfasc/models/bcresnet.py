@@ -49,6 +49,7 @@ def bcresnet(
     input_shape=(40, 101, 1),
     num_classes: int = 10,
     tau: float = 1,
+    stages=BCRESNET_STAGES,
     sub_bands: int = 5,
     dropout: float = 0.1,
     name: str | None = None,
@@ -60,6 +61,7 @@ def bcresnet(
             5×5 depthwise conv runs unpadded over the 8× downsampled frequency axis).
         num_classes: number of output classes (12 for Speech Commands).
         tau: width multiplier τ; base width ``b = int(8·τ)``.
+        stages: block-spec table ``(width factor, blocks, frequency stride, dilation)``.
         sub_bands: SubSpectralNorm sub-bands in every block.
         dropout: spatial dropout rate of every block's temporal branch.
         name: model name; defaults to ``bcresnet_<τ>``.
@@ -82,7 +84,7 @@ def bcresnet(
     x = keras.layers.ReLU(name="stem_relu")(x)  # (B, F/2, T, 2b)
 
     # Body: BC-ResBlock stages.
-    for stage, (width, blocks, stride, dilation) in enumerate(BCRESNET_STAGES, start=1):
+    for stage, (width, blocks, stride, dilation) in enumerate(stages, start=1):
         for index in range(blocks):
             x = BCResBlock(
                 int(base * width),
