@@ -44,7 +44,8 @@ class SubSpectralNorm(keras.layers.Layer):
 
     At inference the layer is a fixed per-(frequency, channel) affine map, ``x·scale + offset``
     with ``(F, 1, C)`` constants: the int8 TFLite model holds one MUL and one ADD, both run by
-    TFLite Micro (no RESHAPE is needed because the constants are expanded to every bin).
+    TFLite Micro (no RESHAPE is needed because the constants are expanded to every bin, at the
+    price of ``2·F·C`` instead of ``2·S·C`` constant bytes).
 
     Args:
         sub_bands: number of frequency sub-bands ``S`` (5 in BC-ResNet).

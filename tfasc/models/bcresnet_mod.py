@@ -28,7 +28,15 @@ mels as well; after the stride-2 stem the sub-band splits are 128/64/32 bins int
 
 ``bcresnet_mod_budget`` fits the DCASE 2022–2024 complexity limit (≤ 128 kB int8 parameters,
 ≤ 30 M MACs per 1-s clip on 256 × 65): ``c = 40`` with an extra 2×2 max-pool after the stem
-(see ``BUDGET``).
+(see ``BUDGET``). Measured: 87,130 trainable parameters and 14.29 M MACs (torchinfo rules);
+the int8 TFLite file holds 112,511 parameter constants (111,201 int8 + 1,310 int32 biases,
+116,441 bytes — SubSpectralNorm's scale/offset are stored per frequency bin) and 14.64 M
+MACs by NeSsi's rules.
+
+Known limitation: ResNorm after a stage normalizes sparse post-ReLU maps, and its full-int8
+form (MEAN, SQUARED_DIFFERENCE, RSQRT) loses precision there (about 15 % of the logit range at
+random initialization); quantization-aware training or a higher-precision ResNorm in the
+export path is needed before deploying these models.
 """
 
 from __future__ import annotations
