@@ -76,8 +76,10 @@ def measure(name: str, num_vectors: int) -> dict:
 
 def markdown(entries: list[dict]) -> str:
     rows = [
-        "| model | board | bit-exact | flash (kB) | static RAM (kB) | AOT arena (kB) "
-        "| TFLM arena (kB) | MACs (M) | instructions (M) | instr./MAC |",
+        (
+            "| model | board | bit-exact | flash (kB) | static RAM (kB) | AOT arena (kB) "
+            "| TFLM arena (kB) | MACs (M) | instructions (M) | instr./MAC |"
+        ),
         "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for e in entries:
@@ -113,7 +115,8 @@ def main(argv=None) -> int:
         print(json.dumps(previous[name]["boards"], indent=1), flush=True)
     entries = [previous[n] for n in sorted(previous)]
     versions = {
-        tool: subprocess.run([tool, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        tool: subprocess.run([tool, "--version"], capture_output=True, text=True, check=False)
+        .stdout.split("\n")[0]
         for tool in ("arm-none-eabi-gcc", "qemu-system-arm")
     }  # fmt: skip
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import pathlib
-import struct
 
 import numpy as np
 
@@ -159,9 +158,7 @@ def parse(flatbuffer: bytes) -> Graph:
     except AOTError:
         raise
     except Exception as error:  # flatbuffers reports corruption as struct/index/value errors
-        raise MalformedModelError(
-            f"malformed .tflite: {type(error).__name__}: {error}"
-        ) from error
+        raise MalformedModelError(f"malformed .tflite: {type(error).__name__}: {error}") from error
 
 
 def _parse(buf: bytes) -> Graph:
@@ -279,7 +276,7 @@ def _calculate_input_radius(integer_bits: int, left_shift: int, total_bits: int 
     max_rescaled = (
         1.0 * ((1 << integer_bits) - 1) * (1 << (total_bits - integer_bits)) / (1 << left_shift)
     )
-    return int(math.floor(max_rescaled))
+    return math.floor(max_rescaled)
 
 
 def _activation_range(activation: int, out: Tensor) -> tuple[int, int]:
@@ -390,9 +387,7 @@ def _check(condition: bool, op: Operator, detail: str) -> None:
 def _filter_scales(w: Tensor, channels: int, op: Operator) -> tuple[float, ...]:
     if w.dtype != "int8" or w.data is None:
         raise UnsupportedOpError(f"{op.name} (op {op.index}): weights must be constant int8")
-    if len(w.scales) not in (1, channels) or not all(
-        math.isfinite(s) and s > 0 for s in w.scales
-    ):
+    if len(w.scales) not in (1, channels) or not all(math.isfinite(s) and s > 0 for s in w.scales):
         raise MalformedModelError(f"malformed .tflite: tensor {w.index} has scales {w.scales}")
     return w.scales if len(w.scales) == channels else w.scales * channels
 
@@ -487,7 +482,10 @@ def _lower_fully_connected(e: _Emitter, op: Operator) -> str:
     )
     if len(w.scales) > 1:
         mult, shift = _per_channel(e, op, x, scales, y, "int")
-        return head + f"  reference_integer_ops::FullyConnectedPerChannel(\n      p, {mult}, {shift}, {tail}"
+        return (
+            head
+            + f"  reference_integer_ops::FullyConnectedPerChannel(\n      p, {mult}, {shift}, {tail}"
+        )
     m, s = quantize_multiplier(_f32(x.scale) * _f32(w.scale) / _f32(y.scale))
     return (
         head + f"  p.output_multiplier = {m};\n  p.output_shift = {s};\n"

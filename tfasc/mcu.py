@@ -245,7 +245,7 @@ def build(
 
 
 def _check_call(command: list[str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise ToolchainError(f"build failed ({' '.join(command)}):\n{result.stderr[-4000:]}")
 
@@ -276,7 +276,9 @@ def run(exe, board: Board, timeout: float = 300.0, icount: bool = True):
     else:
         command = [str(exe)]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired as error:
         raise ToolchainError(f"{board.name}: the firmware did not finish in {timeout} s") from error
     return result.returncode, result.stdout + result.stderr
@@ -287,13 +289,13 @@ def parse_output(text: str, num_vectors: int, output_size: int):
     outputs = np.zeros((num_vectors, output_size), np.int8)
     instructions = [0] * num_vectors
     seen = set()
-    for match in re.finditer(r"^TFASC out (\d+)((?: -?\d+)*)\s*$", text, re.M):
+    for match in re.finditer(r"^TFASC out (\d+)((?: -?\d+)*)\s*$", text, re.MULTILINE):
         v = int(match.group(1))
         values = [int(x) for x in match.group(2).split()]
         if v < num_vectors and len(values) == output_size:
             outputs[v] = values
             seen.add(v)
-    for match in re.finditer(r"^TFASC instructions (\d+) (\d+)\s*$", text, re.M):
+    for match in re.finditer(r"^TFASC instructions (\d+) (\d+)\s*$", text, re.MULTILINE):
         if int(match.group(1)) < num_vectors:
             instructions[int(match.group(1))] = int(match.group(2))
     if len(seen) != num_vectors:
@@ -356,7 +358,9 @@ def mcu_test(
         write_vectors(inputs, expected, directory / "vectors.h")
         exe = build(model, target, directory, MICRO_DIR / "aot" / "vectors_main.cc")
         returncode, text = run(exe, target, timeout=timeout, icount=icount)
-        outputs, instructions = parse_output(text, len(inputs), expected.reshape(len(inputs), -1).shape[1])
+        outputs, instructions = parse_output(
+            text, len(inputs), expected.reshape(len(inputs), -1).shape[1]
+        )
         if returncode not in (0, 1):
             raise ToolchainError(f"{board}: the firmware exited with {returncode}:\n{text[-2000:]}")
         sections = section_sizes(exe) if target.emulated else {}
@@ -460,7 +464,8 @@ def mcu_pipeline(
             + "};\n\n#endif  // TFASC_CLIPS_H_\n"
         )
         firmware.write_firmware(
-            directory, firmware.frontend_table_files(frontend, TFLMModel(flatbuffer).input_quantization)
+            directory,
+            firmware.frontend_table_files(frontend, TFLMModel(flatbuffer).input_quantization),
         )
         exe = build(
             model,
@@ -478,7 +483,7 @@ def mcu_pipeline(
                                  f"{text[-2000:]}")  # fmt: skip
         outputs, _ = parse_output(text, len(pcm), expected.shape[1])
         labels, front, back = [0] * len(pcm), [0] * len(pcm), [0] * len(pcm)
-        for m in re.finditer(r"^TFASC label (\d+) (\d+) (\d+) (\d+)\s*$", text, re.M):
+        for m in re.finditer(r"^TFASC label (\d+) (\d+) (\d+) (\d+)\s*$", text, re.MULTILINE):
             c = int(m.group(1))
             labels[c], front[c], back[c] = int(m.group(2)), int(m.group(3)), int(m.group(4))
         return PipelineResult(
@@ -565,7 +570,7 @@ def frontend_for(flatbuffer: bytes):
     from tfasc.export import TFLMModel
 
     shape = tuple(int(d) for d in TFLMModel(flatbuffer).input_details["shape"][1:])
-    for name, config in features.PRESETS.items():
+    for config in features.PRESETS.values():
         if config.input_shape == shape:
             return config
     raise ValueError(f"no front-end preset makes the model input {shape}; pass --frontend")

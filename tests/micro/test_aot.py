@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from tfasc import aot, mcu
-from tfasc.export import to_tflite, model_ops
+from tfasc.export import model_ops, to_tflite
 from tfasc.keras import keras, tf
 
 pytestmark = pytest.mark.skipif(shutil.which("g++") is None, reason="g++ is not installed")
