@@ -132,27 +132,39 @@ def fft_window(config: FrontendConfig) -> np.ndarray:
     return padded
 
 
-def _frames(waveform: tf.Tensor, config: FrontendConfig) -> tf.Tensor:
+@functools.lru_cache(maxsize=16)
+def _graph(config: FrontendConfig):
+    """The front end of one configuration as a traced ``tf.function`` (any batch size)."""
+    window = tf.constant(fft_window(config), tf.float32)
+    filters = tf.constant(mel_filters(config).T)  # (n_fft // 2 + 1, n_mels)
     pad = config.n_fft // 2
-    padded = tf.pad(waveform, [[0, 0], [pad, pad]])
-    return tf.signal.frame(padded, config.n_fft, config.hop_length)  # (B, T, n_fft)
+    db_per_log = 10.0 / np.log(10.0)
+
+    @tf.function(input_signature=[tf.TensorSpec([None, None], tf.float32)])
+    def power_and_log(waveform):
+        padded = tf.pad(waveform, [[0, 0], [pad, pad]])  # center=True, zero padding
+        frames = tf.signal.frame(padded, config.n_fft, config.hop_length) * window
+        spectrum = tf.signal.rfft(frames)  # (B, T, n_fft // 2 + 1) complex64
+        power = tf.reduce_sum(tf.square(tf.bitcast(spectrum, tf.float32)), axis=-1)
+        batch, num_frames = tf.shape(power)[0], tf.shape(power)[1]
+        mel = tf.matmul(tf.reshape(power, [-1, power.shape[-1]]), filters)
+        mel = tf.transpose(tf.reshape(mel, [batch, num_frames, config.n_mels]), [0, 2, 1])
+        db = db_per_log * tf.math.log(tf.maximum(mel, config.amin))
+        return mel, db  # (B, n_mels, T) each
+
+    return power_and_log
 
 
 def mel_power(waveform, config: FrontendConfig | str) -> tf.Tensor:
     """Mel power spectrogram ``(B, n_mels, frames)`` of waveforms ``(B, samples)``."""
     config = as_config(config)
-    waveform = tf.convert_to_tensor(waveform, tf.float32)
-    frames = _frames(waveform, config) * tf.constant(fft_window(config), tf.float32)
-    spectrum = tf.signal.rfft(frames)  # (B, T, n_fft // 2 + 1)
-    power = tf.math.square(tf.math.real(spectrum)) + tf.math.square(tf.math.imag(spectrum))
-    return tf.einsum("mf,btf->bmt", tf.constant(mel_filters(config)), power)
+    return _graph(config)(tf.convert_to_tensor(waveform, tf.float32))[0]
 
 
 def log_mel(waveform, config: FrontendConfig | str) -> tf.Tensor:
     """Normalized log-mel features ``(B, n_mels, frames, 1)`` of waveforms ``(B, samples)``."""
     config = as_config(config)
-    power = mel_power(waveform, config)
-    db = (10.0 / np.log(10.0)) * tf.math.log(tf.maximum(power, config.amin))
+    db = _graph(config)(tf.convert_to_tensor(waveform, tf.float32))[1]
     return ((db - config.norm_mean) / config.norm_std)[..., tf.newaxis]
 
 
