@@ -26,3 +26,16 @@ def test_quickstart_notebook(tmp_path):
     text = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", []))
     assert "int8 TFLM accuracy" in text and "macro acc" in text
     assert (tmp_path / "qs" / "run" / "best.keras").is_file()
+
+
+@pytest.mark.mcu
+def test_deploy_to_mcu_notebook(tmp_path):
+    notebook = run_notebook(
+        "deploy_to_mcu.ipynb",
+        f'OUT = "{tmp_path}/dep"\nSIZE = 0.003\nSLICES = 2\nEPOCHS = 1\nBOARD = "mps2-an386"\n'
+        "VECTORS = 4\nCLIPS = 2",
+        tmp_path,
+    )
+    text = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", []))
+    assert "bit-exact with TFLM: True" in text and "labels match: True" in text
+    assert (tmp_path / "dep" / "firmware" / "model_settings.h").is_file()
