@@ -282,14 +282,17 @@ def test_vector_files(
     if inputs.dtype != np.int8 or outputs.dtype != np.int8 or len(inputs) != len(outputs):
         raise FirmwareError("test vectors must be int8 arrays with one output per input")
     n = len(inputs)
+    in_size = inputs[0].size if n else 0
+    out_size = outputs[0].size if n else 0
     header = _header(
         "test_vectors.h",
         source,
         "// Inputs and the TFLM interpreter's expected outputs (tfasc.export.TFLMModel).\n"
         f"constexpr int kNumTestVectors = {n};\n"
-        "extern const signed char g_test_inputs[kNumTestVectors][kInputElements];\n"
-        "extern const signed char g_test_outputs[kNumTestVectors][kOutputElements];\n",
-        ('"model_settings.h"',),
+        f"constexpr int kTestInputElements = {in_size};\n"
+        f"constexpr int kTestOutputElements = {out_size};\n"
+        "extern const signed char g_test_inputs[kNumTestVectors][kTestInputElements];\n"
+        "extern const signed char g_test_outputs[kNumTestVectors][kTestOutputElements];\n",
     )
 
     def rows(array):
@@ -297,9 +300,9 @@ def test_vector_files(
 
     text = (
         f'{BANNER.format(source=source)}#include "test_vectors.h"\n\n'
-        "const signed char g_test_inputs[kNumTestVectors][kInputElements] = {\n"
+        "alignas(16) const signed char g_test_inputs[kNumTestVectors][kTestInputElements] = {\n"
         f"{rows(inputs)}\n}};\n\n"
-        "const signed char g_test_outputs[kNumTestVectors][kOutputElements] = {\n"
+        "const signed char g_test_outputs[kNumTestVectors][kTestOutputElements] = {\n"
         f"{rows(outputs)}\n}};\n"
     )
     return {"test_vectors.h": header, "test_vectors.cc": text}

@@ -28,6 +28,11 @@
 #include "pcm_io.h"
 #endif
 
+static_assert(kTestInputElements == kInputElements,
+              "test_vectors.h and model_settings.h disagree on the input size");
+static_assert(kTestOutputElements == kOutputElements,
+              "test_vectors.h and model_settings.h disagree on the output size");
+
 namespace tfl = TFASC_TFLM_NAMESPACE;
 
 namespace {

@@ -111,9 +111,10 @@ def test_mismatch_gives_exit_status_one(baseline_tflite, tmp_path):
     expected = expected.copy()
     expected[1, 0] ^= 1
     model = mcu.aot.compile_model(baseline_tflite)
-    mcu.write_vectors(inputs, expected, tmp_path / "vectors.h")
+    mcu.write_vectors(inputs, expected, tmp_path)
     board = mcu.BOARDS["mps2-an386"]
-    exe = mcu.build(model, board, tmp_path, mcu.MICRO_DIR / "aot" / "vectors_main.cc")
+    exe = mcu.build(model, board, tmp_path, mcu.MICRO_DIR / "aot" / "vectors_main.cc",
+                    extra_sources=[tmp_path / "test_vectors.cc"])  # fmt: skip
     returncode, text = mcu.run(exe, board, icount=False)
     assert returncode == 1 and "TFASC done 2 1" in text
 

@@ -100,7 +100,13 @@ def inverted_bottleneck(x, out_channels: int, expansion_rate: float, strides, na
     y = _conv_bn(x, expanded, 1, 1, f"{name}_expand")
     y = _conv_bn(y, expanded, 3, strides, f"{name}_depthwise", depthwise=True)
     y = _conv_bn(y, out_channels, 1, 1, f"{name}_project", activation=False)
-    if in_channels == out_channels:
+    return residual_relu(y, x, strides, name)
+
+
+def residual_relu(y, x, strides, name: str):
+    """``ReLU(y + shortcut(x))`` when channels match, else ``ReLU(y)``; the shortcut of a
+    strided block is a 3x3 average pooling with the block's strides (CP-Mobile)."""
+    if x.shape[-1] == y.shape[-1]:
         shortcut = x
         if tuple(strides) != (1, 1):
             shortcut = keras.layers.AveragePooling2D(

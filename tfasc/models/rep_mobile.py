@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from tfasc.keras import keras
 from tfasc.layers.rep_conv import RepConv2D
-from tfasc.models.dcase2024_baseline import make_divisible
+from tfasc.models.dcase2024_baseline import make_divisible, residual_relu
 from tfasc.models.registry import register
 
 STEM_CHANNELS = (8, 32)
@@ -79,14 +79,7 @@ def rep_block(x, out_channels, expansion_rate, strides, conv_branches, name):
         name=f"{name}_depthwise", **common,
     )(y)  # fmt: skip
     y = RepConv2D(out_channels, 1, name=f"{name}_project", **common)(y)
-    if in_channels == out_channels:
-        shortcut = x
-        if tuple(strides) != (1, 1):
-            shortcut = keras.layers.AveragePooling2D(
-                3, strides=strides, padding="same", name=f"{name}_shortcut_pool"
-            )(x)
-        y = keras.layers.Add(name=f"{name}_add")([y, shortcut])
-    return keras.layers.ReLU(name=f"{name}_relu")(y)
+    return residual_relu(y, x, strides, name)
 
 
 @register(
