@@ -25,7 +25,9 @@ def main():
     parser.add_argument("--librosa-clips", type=int, default=24)
     parser.add_argument("--tfasc-clips", type=int, default=1024)
     parser.add_argument("--batch-size", type=int, default=128)
-    parser.add_argument("--out", default=pathlib.Path(__file__).parent / "results" / "frontend.json")
+    parser.add_argument(
+        "--out", default=pathlib.Path(__file__).parent / "results" / "frontend.json"
+    )
     args = parser.parse_args()
 
     config = features.preset("dcase2024")
@@ -43,12 +45,14 @@ def main():
     # tfasc, batched (one warm-up batch first to exclude tracing).
     features.log_mel(clips[: args.batch_size], config).numpy()
     start = time.perf_counter()
-    outputs = [features.log_mel(clips[i : i + args.batch_size], config).numpy()
-               for i in range(0, len(clips), args.batch_size)]  # fmt: skip
+    outputs = [
+        features.log_mel(clips[i : i + args.batch_size], config).numpy()
+        for i in range(0, len(clips), args.batch_size)
+    ]
     tfasc_rate = len(clips) / (time.perf_counter() - start)
 
     ours = features.to_db(np.concatenate(outputs)[: args.librosa_clips, ..., 0], config)
-    diffs = [np.abs(o - r)[r >= r.max() - 80].max() for o, r in zip(ours, reference)]
+    diffs = [np.abs(o - r)[r >= r.max() - 80].max() for o, r in zip(ours, reference, strict=False)]
     result = {
         "preset": "dcase2024",
         "clip_seconds": config.clip_seconds,

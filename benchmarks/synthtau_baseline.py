@@ -22,7 +22,9 @@ def main():
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--work", default="build/synthtau_baseline")
-    parser.add_argument("--out", default=pathlib.Path(__file__).parent / "results" / "synthtau_baseline.json")
+    parser.add_argument(
+        "--out", default=pathlib.Path(__file__).parent / "results" / "synthtau_baseline.json"
+    )
     args = parser.parse_args()
 
     work = pathlib.Path(args.work)
@@ -31,13 +33,20 @@ def main():
     synth_seconds = time.time() - start
 
     start = time.time()
-    config = train.TrainConfig(data_root=str(work / "data"), out_dir=str(work / "run"),
-                               cache_dir=str(work / "cache"), model="dcase2022_baseline",
-                               epochs=args.epochs, seed=args.seed)  # fmt: skip
+    config = train.TrainConfig(
+        data_root=str(work / "data"),
+        out_dir=str(work / "run"),
+        cache_dir=str(work / "cache"),
+        model="dcase2022_baseline",
+        epochs=args.epochs,
+        seed=args.seed,
+    )
     result = train.train(config)
     train_seconds = time.time() - start
     float_report = evaluate.evaluate_run(result.run_dir)
-    int8_report = evaluate.evaluate_run(result.run_dir, tflite_model=export.export_run(result.run_dir, "int8"))
+    int8_report = evaluate.evaluate_run(
+        result.run_dir, tflite_model=export.export_run(result.run_dir, "int8")
+    )
     print(evaluate.format_table(float_report))
 
     def summary(report):

@@ -57,7 +57,7 @@ def run_layer_test(layer_cls, init_kwargs: dict, input_shape, tmp_path, expected
 
     # Config round-trip.
     config = layer.get_config()
-    for key, value in init_kwargs.items():
+    for key in init_kwargs:
         assert key in config, f"get_config() lacks constructor argument {key!r}"
     again = layer_cls.from_config(config)
     assert again.get_config() == config

@@ -8,8 +8,9 @@ from tfasc import cli
 
 
 def test_help_lists_commands():
-    done = subprocess.run([sys.executable, "-m", "tfasc.cli", "--help"], capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "tfasc.cli", "--help"], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0
     for command in ("synth", "train", "evaluate", "export", "quickstart"):
         assert command in done.stdout
@@ -17,7 +18,9 @@ def test_help_lists_commands():
 
 def test_train_evaluate_export(synth_tau, feature_cache, tmp_path, capsys):
     config = tmp_path / "c.toml"
-    config.write_text(f'data_root = "{synth_tau}"\ncache_dir = "{feature_cache}"\nbatch_size = 16\n')
+    config.write_text(
+        f'data_root = "{synth_tau}"\ncache_dir = "{feature_cache}"\nbatch_size = 16\n'
+    )
     run = tmp_path / "run"
     assert cli.main(["train", str(config), "--out", str(run), "--epochs", "1"]) == 0
     assert cli.main(["evaluate", str(run)]) == 0

@@ -36,7 +36,9 @@ def test_macro_accuracy_metric_matches_report():
     metric = evaluate.MacroAccuracy(len(SCENES))
     metric.update_state(labels[:3], logits[:3])
     metric.update_state(labels[3:], logits[3:])
-    assert np.isclose(metric.result().numpy(), evaluate.report(logits, labels, devices)["macro_accuracy"])
+    assert np.isclose(
+        metric.result().numpy(), evaluate.report(logits, labels, devices)["macro_accuracy"]
+    )
     metric.reset_state()
     assert metric.result().numpy() == 0.0
 
@@ -44,6 +46,10 @@ def test_macro_accuracy_metric_matches_report():
 def test_table_and_plot(tmp_path):
     result = evaluate.report(*_case())
     table = evaluate.format_table(result)
-    assert "unseen devices 66.7 %" in table and table.splitlines()[0].split()[1:4] == ["a", "b", "s4"]
+    assert "unseen devices 66.7 %" in table and table.splitlines()[0].split()[1:4] == [
+        "a",
+        "b",
+        "s4",
+    ]
     png = evaluate.plot_confusion(result, tmp_path / "c.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -38,8 +38,9 @@ def test_synthetic_tau_clips_match_librosa(synth_tau):
     dataset = tau.load(synth_tau)
     config = features.preset("dcase2024")
     clips = dataset.fold("evaluate")[:4]
-    batch = np.stack([audio.read_audio(dataset.path(c), config.sample_rate, seconds=1.0)
-                      for c in clips])  # fmt: skip
+    batch = np.stack(
+        [audio.read_audio(dataset.path(c), config.sample_rate, seconds=1.0) for c in clips]
+    )
     ours = features.to_db(features.log_mel(batch, config).numpy()[..., 0], config)
     for i in range(len(clips)):
         reference = features.librosa_log_mel(batch[i], config)
@@ -64,8 +65,10 @@ def test_bad_settings_are_named():
 def test_runs_inside_tf_data_and_keras():
     config = features.preset("dcase2022")
     waves = np.random.default_rng(1).standard_normal((6, config.num_samples)).astype(np.float32)
-    data = tf.data.Dataset.from_tensor_slices(waves).batch(3).map(
-        lambda x: features.log_mel(x, config)
+    data = (
+        tf.data.Dataset.from_tensor_slices(waves)
+        .batch(3)
+        .map(lambda x: features.log_mel(x, config))
     )
     from_data = np.concatenate([batch.numpy() for batch in data])
     inputs = keras.Input((config.num_samples,))

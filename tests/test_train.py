@@ -13,8 +13,14 @@ from tfasc import evaluate, train
 
 
 def _config(synth_tau, cache, out, **kw):
-    return train.TrainConfig(data_root=str(synth_tau), out_dir=str(out), cache_dir=str(cache),
-                             epochs=kw.pop("epochs", 2), batch_size=16, **kw)  # fmt: skip
+    return train.TrainConfig(
+        data_root=str(synth_tau),
+        out_dir=str(out),
+        cache_dir=str(cache),
+        epochs=kw.pop("epochs", 2),
+        batch_size=16,
+        **kw,
+    )
 
 
 def _epochs(run_dir):
@@ -33,7 +39,10 @@ def test_train_then_evaluate(synth_tau, feature_cache, tmp_path):
 
     report = evaluate.evaluate_run(result.run_dir, progress=False)
     assert 0.0 <= report["accuracy"] <= 1.0 and report["count"] > 0
-    assert json.loads((result.run_dir / "evaluation.json").read_text())["accuracy"] == report["accuracy"]
+    assert (
+        json.loads((result.run_dir / "evaluation.json").read_text())["accuracy"]
+        == report["accuracy"]
+    )
     assert (result.run_dir / "evaluation_confusion.png").stat().st_size > 1000
     assert "macro acc" in (result.run_dir / "evaluation.txt").read_text()
 
@@ -71,15 +80,24 @@ def test_killed_run_resumes_losing_at_most_one_epoch(synth_tau, feature_cache, t
     )
     script = tmp_path / "killer.py"
     script.write_text(KILLER)
-    killed = subprocess.run([sys.executable, str(script), str(toml), "kill"], capture_output=True,
-                            text=True, timeout=600)  # fmt: skip
+    killed = subprocess.run(
+        [sys.executable, str(script), str(toml), "kill"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert killed.returncode == -9, killed.stderr[-2000:]
     assert "EPOCH_START 2" in killed.stdout and _epochs(run) == [0, 1]
 
-    resumed = subprocess.run([sys.executable, str(script), str(toml), "run"], capture_output=True,
-                             text=True, timeout=600)  # fmt: skip
+    resumed = subprocess.run(
+        [sys.executable, str(script), str(toml), "run"], capture_output=True, text=True, timeout=600
+    )
     assert resumed.returncode == 0, resumed.stderr[-2000:]
-    started = [int(line.split()[1]) for line in resumed.stdout.splitlines() if line.startswith("EPOCH_START")]
+    started = [
+        int(line.split()[1])
+        for line in resumed.stdout.splitlines()
+        if line.startswith("EPOCH_START")
+    ]
     assert started == [2, 3]  # only the interrupted epoch is redone
     assert _epochs(run) == [0, 1, 2, 3]
 
@@ -97,8 +115,13 @@ def test_mirrored_strategy_over_two_logical_cpus(synth_tau, feature_cache, tmp_p
         print("LOSS", result.history["loss"][-1])
         """
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=600, env={**os.environ, "CUDA_VISIBLE_DEVICES": ""})  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "CUDA_VISIBLE_DEVICES": ""},
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "REPLICAS 2" in done.stdout
     loss = float(done.stdout.split("LOSS")[1].split()[0])

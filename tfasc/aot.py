@@ -403,7 +403,7 @@ def _bias(e: _Emitter, op: Operator, index: int, channels: int) -> str:
 
 def _per_channel(e: _Emitter, op: Operator, x: Tensor, w_scales, y: Tensor, ctype_shift: str):
     mults, shifts = zip(
-        *(quantize_multiplier(_f32(x.scale) * _f32(s) / _f32(y.scale)) for s in w_scales)
+        *(quantize_multiplier(_f32(x.scale) * _f32(s) / _f32(y.scale)) for s in w_scales), strict=False
     )
     e.constants.append(
         f"const int32_t kMultiplier{op.index}[{len(mults)}] = {_c_array(mults)};\n"
@@ -523,7 +523,7 @@ def _broadcast_shape(a, b, op) -> tuple[int, ...]:
     rank = max(len(a), len(b))
     a, b = (1,) * (rank - len(a)) + tuple(a), (1,) * (rank - len(b)) + tuple(b)
     out = []
-    for da, db in zip(a, b):
+    for da, db in zip(a, b, strict=False):
         _check(da == db or 1 in (da, db), op, f"shapes {a} and {b} do not broadcast")
         out.append(max(da, db))
     _check(rank <= 6, op, "more than 6 dimensions")
@@ -818,7 +818,9 @@ def _lower_strided_slice(e: _Emitter, op: Operator) -> str:
     try:
         size = np.empty(x.shape, np.bool_)[tuple(index)].size
     except IndexError as error:
-        raise MalformedModelError(f"malformed .tflite: STRIDED_SLICE (op {op.index}): {error}")
+        raise MalformedModelError(
+            f"malformed .tflite: STRIDED_SLICE (op {op.index}): {error}"
+        ) from None
     _check(size == y.size, op, f"output shape {y.shape}")
     fields = "".join(
         f"  p.start_indices[{i}] = {begin[i]};\n  p.stop_indices[{i}] = {end[i]};\n"

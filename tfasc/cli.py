@@ -15,18 +15,30 @@ import sys
 def cmd_synth(args):
     from tfasc.data import synth
 
-    summary = synth.generate(args.out, seed=args.seed, size=args.size,
-                             slices_per_recording=args.slices, overwrite=args.overwrite)  # fmt: skip
+    summary = synth.generate(
+        args.out,
+        seed=args.seed,
+        size=args.size,
+        slices_per_recording=args.slices,
+        overwrite=args.overwrite,
+    )
     print(json.dumps(summary, indent=1, default=str))
 
 
 def cmd_train(args):
     from tfasc import train
 
-    overrides = {"data_root": args.data, "out_dir": args.out, "model": args.model,
-                 "epochs": args.epochs, "strategy": args.strategy, "split": args.split,
-                 "cpu_replicas": args.cpu_replicas, "cache_dir": args.cache,
-                 "on_error": "skip" if args.skip_bad_files else None}  # fmt: skip
+    overrides = {
+        "data_root": args.data,
+        "out_dir": args.out,
+        "model": args.model,
+        "epochs": args.epochs,
+        "strategy": args.strategy,
+        "split": args.split,
+        "cpu_replicas": args.cpu_replicas,
+        "cache_dir": args.cache,
+        "on_error": "skip" if args.skip_bad_files else None,
+    }
     config = train.TrainConfig.from_toml(args.config, **overrides)
     result = train.train(config)
     print(f"best model: {result.best_model}")
@@ -38,8 +50,9 @@ def cmd_evaluate(args):
     from tfasc import evaluate
 
     tflite = pathlib.Path(args.tflite).read_bytes() if args.tflite else None
-    result = evaluate.evaluate_run(args.run, data_root=args.data, which=args.checkpoint,
-                                   tflite_model=tflite)  # fmt: skip
+    result = evaluate.evaluate_run(
+        args.run, data_root=args.data, which=args.checkpoint, tflite_model=tflite
+    )
     print(evaluate.format_table(result))
     suffix = "_tflm" if tflite else ""
     print(f"wrote {args.run}/evaluation{suffix}.json, .txt and _confusion.png")
@@ -62,9 +75,12 @@ def cmd_export_c(args):
     tflite = pathlib.Path(args.model)
     labels = tuple(args.labels.split(",")) if args.labels else None
     files = firmware.firmware_files(
-        tflite.read_bytes(), args.frontend, **({"labels": labels} if labels else {}),
-        num_vectors=args.vectors, source=tflite.name,
-    )  # fmt: skip
+        tflite.read_bytes(),
+        args.frontend,
+        **({"labels": labels} if labels else {}),
+        num_vectors=args.vectors,
+        source=tflite.name,
+    )
     for path in firmware.write_firmware(args.out, files):
         print(f"wrote {path}")
 
@@ -82,8 +98,11 @@ def cmd_complexity(args):
 
     if args.model.endswith(".tflite"):
         flatbuffer = pathlib.Path(args.model).read_bytes()
-        views = {"int8 .tflite (NeSsi)": complexity.tflite_complexity(
-            flatbuffer, nessi_compatible=not args.true_macs, name=args.model)}  # fmt: skip
+        views = {
+            "int8 .tflite (NeSsi)": complexity.tflite_complexity(
+                flatbuffer, nessi_compatible=not args.true_macs, name=args.model
+            )
+        }
     else:
         keras_view, tflite_view = complexity.registered_model_complexity(
             args.model, int8=not args.no_tflite
@@ -103,14 +122,20 @@ def cmd_mcu_test(args):
 
     flatbuffer = pathlib.Path(args.model).read_bytes()
     try:
-        result = mcu.mcu_test(flatbuffer, board=args.board, num_vectors=args.vectors,
-                              build_dir=args.build_dir, timeout=args.timeout)  # fmt: skip
+        result = mcu.mcu_test(
+            flatbuffer,
+            board=args.board,
+            num_vectors=args.vectors,
+            build_dir=args.build_dir,
+            timeout=args.timeout,
+        )
         print(mcu.summary(result))
         ok = result.bit_exact
         if args.wav:
             frontend = args.frontend or mcu.frontend_for(flatbuffer)
-            pipeline = mcu.mcu_pipeline(flatbuffer, frontend, args.wav, board=args.board,
-                                        timeout=args.timeout)  # fmt: skip
+            pipeline = mcu.mcu_pipeline(
+                flatbuffer, frontend, args.wav, board=args.board, timeout=args.timeout
+            )
             print(mcu.pipeline_summary(pipeline))
             ok = ok and pipeline.labels_match
     except mcu.ToolchainError as error:
@@ -133,8 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("synth", help="write a synthetic TAU 2022 Mobile data set")
     p.add_argument("--out", required=True, help="output directory")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--size", type=float, default=0.05,
-                   help="fraction of the TAU 2020 recordings (default 0.05)")  # fmt: skip
+    p.add_argument(
+        "--size",
+        type=float,
+        default=0.05,
+        help="fraction of the TAU 2020 recordings (default 0.05)",
+    )
     p.add_argument("--slices", type=int, default=10, help="1-s slices per 10-s recording")
     p.add_argument("--overwrite", action="store_true", help="replace a previous synth output")
     p.set_defaults(func=cmd_synth)
@@ -149,8 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strategy", choices=("default", "mirrored", "multi_worker"))
     p.add_argument("--cpu-replicas", type=int, help="logical CPU devices for --strategy mirrored")
     p.add_argument("--cache", help="feature cache directory")
-    p.add_argument("--skip-bad-files", action="store_true",
-                   help="skip unreadable audio and list it instead of stopping")  # fmt: skip
+    p.add_argument(
+        "--skip-bad-files",
+        action="store_true",
+        help="skip unreadable audio and list it instead of stopping",
+    )
     p.set_defaults(func=cmd_train)
 
     p = commands.add_parser("evaluate", help="per-device x per-class results of a run")
@@ -181,8 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("complexity", help="parameters, MACs, memory of a model or .tflite")
     p.add_argument("model", help="registered model name, or a .tflite file")
     p.add_argument("--no-tflite", action="store_true", help="skip the int8 conversion")
-    p.add_argument("--true-macs", action="store_true",
-                   help="for a .tflite: no NeSsi flatten quirk")  # fmt: skip
+    p.add_argument("--true-macs", action="store_true", help="for a .tflite: no NeSsi flatten quirk")
     p.add_argument("--json", action="store_true", help="totals as JSON")
     p.set_defaults(func=cmd_complexity)
 

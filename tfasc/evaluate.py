@@ -33,7 +33,9 @@ class MacroAccuracy(keras.metrics.Metric):
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         y_true = tf.reshape(tf.cast(y_true, tf.int32), [-1])
-        y_pred = tf.argmax(tf.reshape(y_pred, [-1, self.num_classes]), axis=-1, output_type=tf.int32)
+        y_pred = tf.argmax(
+            tf.reshape(y_pred, [-1, self.num_classes]), axis=-1, output_type=tf.int32
+        )
         self.confusion.assign_add(
             tf.math.confusion_matrix(y_true, y_pred, self.num_classes, dtype=tf.float32)
         )
@@ -80,24 +82,30 @@ def report(logits, labels, devices, *, classes=SCENES) -> dict:
     np.add.at(confusion, (labels, predicted), 1)
 
     def macro(mask):
-        recalls = [correct[mask & (labels == c)].mean() for c in range(n) if (mask & (labels == c)).any()]
+        recalls = [
+            correct[mask & (labels == c)].mean() for c in range(n) if (mask & (labels == c)).any()
+        ]
         return float(np.mean(recalls)) if recalls else float("nan")
 
     everything = np.ones(len(labels), bool)
     device_names = [d for d in DEVICES if d in set(devices)] + sorted(set(devices) - set(DEVICES))
     per_device = {
-        d: {"accuracy": float(correct[devices == d].mean()), "macro_accuracy": macro(devices == d),
-            "count": int((devices == d).sum())}
+        d: {
+            "accuracy": float(correct[devices == d].mean()),
+            "macro_accuracy": macro(devices == d),
+            "count": int((devices == d).sum()),
+        }
         for d in device_names
-    }  # fmt: skip
+    }
     device_class = {
         d: {
             classes[c]: float(correct[(devices == d) & (labels == c)].mean())
-            if ((devices == d) & (labels == c)).any() else None
+            if ((devices == d) & (labels == c)).any()
+            else None
             for c in range(n)
         }
         for d in device_names
-    }  # fmt: skip
+    }
     unseen_mask = np.isin(devices, UNSEEN_DEVICES)
     log_probs = _log_softmax(logits)
     return {
@@ -135,13 +143,15 @@ def format_table(result: dict) -> str:
     lines.append(
         "macro acc".ljust(width)
         + "".join(cell(result["per_device"][d]["macro_accuracy"]) for d in devices)
-        + " " + cell(result["macro_accuracy"])
-    )  # fmt: skip
+        + " "
+        + cell(result["macro_accuracy"])
+    )
     lines.append(
         "accuracy".ljust(width)
         + "".join(cell(result["per_device"][d]["accuracy"]) for d in devices)
-        + " " + cell(result["accuracy"])
-    )  # fmt: skip
+        + " "
+        + cell(result["accuracy"])
+    )
     summary = f"log loss {result['log_loss']:.3f}"
     if result["seen_accuracy"] is not None and result["unseen_accuracy"] is not None:
         summary += (
@@ -170,8 +180,15 @@ def plot_confusion(result: dict, path) -> pathlib.Path:
         for j in range(len(classes)):
             if confusion[i, j]:
                 color = "white" if normalized[i, j] > 0.5 else "black"
-                ax.text(j, i, f"{100 * normalized[i, j]:.0f}", ha="center", va="center",
-                        fontsize=7, color=color)  # fmt: skip
+                ax.text(
+                    j,
+                    i,
+                    f"{100 * normalized[i, j]:.0f}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color=color,
+                )
     ax.set_xlabel("predicted")
     ax.set_ylabel("true")
     ax.set_title(
@@ -195,8 +212,15 @@ def write_json(data: dict, path) -> pathlib.Path:
     return path
 
 
-def evaluate_run(run_dir, *, data_root=None, which: str = "best", tflite_model: bytes | None = None,
-                 out_dir=None, progress: bool = True) -> dict:  # fmt: skip
+def evaluate_run(
+    run_dir,
+    *,
+    data_root=None,
+    which: str = "best",
+    tflite_model: bytes | None = None,
+    out_dir=None,
+    progress: bool = True,
+) -> dict:
     """Evaluates a training run on the evaluate fold; writes JSON, table and confusion PNG.
 
     Args:
@@ -218,9 +242,15 @@ def evaluate_run(run_dir, *, data_root=None, which: str = "best", tflite_model: 
     run_dir = pathlib.Path(run_dir)
     config, frontend = train.load_run(run_dir)
     dataset = tau.load(data_root or config.data_root)
-    data = cache.compute_features(dataset, dataset.fold("evaluate"), frontend,
-                                  cache_dir=config.cache_dir, on_error=config.on_error,
-                                  progress=progress, description="eval features")  # fmt: skip
+    data = cache.compute_features(
+        dataset,
+        dataset.fold("evaluate"),
+        frontend,
+        cache_dir=config.cache_dir,
+        on_error=config.on_error,
+        progress=progress,
+        description="eval features",
+    )
     if tflite_model is None:
         model = keras.models.load_model(run_dir / f"{which}.keras")
         logits = model.predict(data.features, batch_size=128, verbose=0)

@@ -11,7 +11,7 @@ import dataclasses
 import os
 import re
 import tempfile
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -23,13 +23,40 @@ MODES = ("float32", "dynamic", "int8")
 
 TFLM_INT8_OPS = frozenset(
     {
-        "ADD", "AVERAGE_POOL_2D", "CONCATENATION", "CONV_2D", "DEPTHWISE_CONV_2D",
-        "DEQUANTIZE", "FULLY_CONNECTED", "HARD_SWISH", "LOGISTIC", "MAX_POOL_2D", "MEAN",
-        "MUL", "PAD", "QUANTIZE", "RELU", "RELU6", "RESHAPE", "SOFTMAX", "SUB", "TANH",
-        "TRANSPOSE", "LEAKY_RELU", "SQUEEZE", "STRIDED_SLICE", "SUM", "SPLIT",
-        "BATCH_MATMUL", "SQUARED_DIFFERENCE", "RSQRT", "PACK", "UNPACK", "SHAPE",
+        "ADD",
+        "AVERAGE_POOL_2D",
+        "CONCATENATION",
+        "CONV_2D",
+        "DEPTHWISE_CONV_2D",
+        "DEQUANTIZE",
+        "FULLY_CONNECTED",
+        "HARD_SWISH",
+        "LOGISTIC",
+        "MAX_POOL_2D",
+        "MEAN",
+        "MUL",
+        "PAD",
+        "QUANTIZE",
+        "RELU",
+        "RELU6",
+        "RESHAPE",
+        "SOFTMAX",
+        "SUB",
+        "TANH",
+        "TRANSPOSE",
+        "LEAKY_RELU",
+        "SQUEEZE",
+        "STRIDED_SLICE",
+        "SUM",
+        "SPLIT",
+        "BATCH_MATMUL",
+        "SQUARED_DIFFERENCE",
+        "RSQRT",
+        "PACK",
+        "UNPACK",
+        "SHAPE",
     }
-)  # fmt: skip
+)
 """Builtin ops that TFLM implements for int8 tensors (a subset of its op resolver)."""
 
 
@@ -224,15 +251,22 @@ class TFLMModel:
         """
         with _captured_stderr() as captured:
             self._interpreter.print_allocations()
-        match = re.search(r"\[RecordingMicroAllocator\] Arena allocation total (\d+) bytes",
-                          captured["text"])  # fmt: skip
+        match = re.search(
+            r"\[RecordingMicroAllocator\] Arena allocation total (\d+) bytes", captured["text"]
+        )
         if not match:
             raise ExportError(f"cannot read the arena size from TFLM:\n{captured['text']}")
         return int(match.group(1))
 
 
-def export_run(run_dir, mode: str = "int8", *, which: str = "best", num_calibration: int = 200,
-               progress: bool = False) -> bytes:  # fmt: skip
+def export_run(
+    run_dir,
+    mode: str = "int8",
+    *,
+    which: str = "best",
+    num_calibration: int = 200,
+    progress: bool = False,
+) -> bytes:
     """Converts a training run's checkpoint, calibrating on its training features."""
     import pathlib
 

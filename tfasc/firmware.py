@@ -162,7 +162,7 @@ def model_ops_header(ops: list[str], source: str = "a .tflite model") -> str:
     methods = op_resolver_methods(ops)
     adds = "".join(
         f"  if (resolver.{method}() != kTfLiteOk) return kTfLiteError;  // {op}\n"
-        for op, method in zip(ops, methods)
+        for op, method in zip(ops, methods, strict=False)
     )
     body = (
         "#ifndef TFASC_TFLM_NAMESPACE\n#define TFASC_TFLM_NAMESPACE tflite\n#endif\n\n"

@@ -1,9 +1,9 @@
-"""The one Keras of tfasc: tf_keras (Keras 2), imported after ``TF_USE_LEGACY_KERAS=1``.
+"""The one Keras of tfasc: tf_keras (Keras 2).
 
-Use ``from tfasc.keras import keras, tf`` everywhere in the library.
+``tfasc/__init__.py`` always runs before this submodule and sets ``TF_USE_LEGACY_KERAS=1``
+before TensorFlow loads. Use ``from tfasc.keras import keras, tf`` everywhere in the library.
 """
 
-import tfasc  # noqa: F401  (sets TF_USE_LEGACY_KERAS before TensorFlow loads)
 import tensorflow as tf
 import tf_keras as keras
 

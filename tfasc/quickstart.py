@@ -46,8 +46,14 @@ def quickstart(
     step("synthetic TAU", start)
 
     start = time.time()
-    config = train.TrainConfig(data_root=str(data_dir), out_dir=str(out / "run"), model=model,
-                               epochs=epochs, seed=seed, cache_dir=str(out / "cache"))  # fmt: skip
+    config = train.TrainConfig(
+        data_root=str(data_dir),
+        out_dir=str(out / "run"),
+        model=model,
+        epochs=epochs,
+        seed=seed,
+        cache_dir=str(out / "cache"),
+    )
     result = train.train(config, progress=progress)
     step("features + training", start)
 
@@ -68,15 +74,21 @@ def quickstart(
     summary = {
         "model": model,
         "data": str(data_dir),
-        "clips_train": int(sum(1 for _ in open(data_dir / "evaluation_setup" / "fold1_train.csv")) - 1),
-        "float": {k: float_report[k] for k in ("accuracy", "macro_accuracy", "log_loss",
-                                               "seen_accuracy", "unseen_accuracy")},
-        "int8_tflm": {k: tflm_report[k] for k in ("accuracy", "macro_accuracy", "log_loss",
-                                                  "seen_accuracy", "unseen_accuracy")},
+        "clips_train": int(
+            sum(1 for _ in open(data_dir / "evaluation_setup" / "fold1_train.csv")) - 1
+        ),
+        "float": {
+            k: float_report[k]
+            for k in ("accuracy", "macro_accuracy", "log_loss", "seen_accuracy", "unseen_accuracy")
+        },
+        "int8_tflm": {
+            k: tflm_report[k]
+            for k in ("accuracy", "macro_accuracy", "log_loss", "seen_accuracy", "unseen_accuracy")
+        },
         "tflite_bytes": len(flatbuffer),
         "tflm_arena_bytes": arena.arena_used(),
         "seconds": timings,
-    }  # fmt: skip
+    }
     evaluate.write_json(summary, out / "summary.json")
     log(
         f"[tfasc quickstart] float accuracy {100 * summary['float']['accuracy']:.1f} % "

@@ -73,7 +73,9 @@ class TrainConfig:
 
     def __post_init__(self):
         if self.strategy not in STRATEGIES:
-            raise ValueError(f"unknown strategy {self.strategy!r}; allowed: {', '.join(STRATEGIES)}")
+            raise ValueError(
+                f"unknown strategy {self.strategy!r}; allowed: {', '.join(STRATEGIES)}"
+            )
         models.spec(self.model)  # unknown model -> ValueError listing the registered ones
         if self.frontend is not None:
             features.preset(self.frontend)
@@ -83,7 +85,7 @@ class TrainConfig:
             raise ValueError("epochs and batch_size must be positive")
 
     @classmethod
-    def from_toml(cls, path, **overrides) -> "TrainConfig":
+    def from_toml(cls, path, **overrides) -> TrainConfig:
         """Reads a TOML file (keys = field names); ``overrides`` win over the file."""
         path = pathlib.Path(path)
         try:
@@ -151,13 +153,16 @@ def make_dataset(feature_set, batch_size: int, *, shuffle: bool, config: TrainCo
     """A ``tf.data`` pipeline ``(features, label)`` over cached features."""
     data = tf.data.Dataset.from_tensor_slices((feature_set.features, feature_set.labels))
     if shuffle:
-        data = data.shuffle(len(feature_set), seed=config.seed if config else None,
-                            reshuffle_each_iteration=True)  # fmt: skip
+        data = data.shuffle(
+            len(feature_set), seed=config.seed if config else None, reshuffle_each_iteration=True
+        )
     data = data.batch(batch_size)
     if config is not None and config.mixstyle_p > 0:
         p, alpha = config.mixstyle_p, config.mixstyle_alpha
-        data = data.map(lambda x, y: (augment.freq_mixstyle(x, alpha, p), y),
-                        num_parallel_calls=tf.data.AUTOTUNE)  # fmt: skip
+        data = data.map(
+            lambda x, y: (augment.freq_mixstyle(x, alpha, p), y),
+            num_parallel_calls=tf.data.AUTOTUNE,
+        )
     return data.prefetch(tf.data.AUTOTUNE)
 
 
@@ -167,8 +172,12 @@ def load_features(config: TrainConfig, progress: bool = True):
     train_clips = dataset.split(config.split) if config.split else dataset.fold("train")
     kwargs = dict(cache_dir=config.cache_dir, on_error=config.on_error, progress=progress)
     frontend = config.frontend_config
-    train_set = cache.compute_features(dataset, train_clips, frontend, description="train features", **kwargs)
-    val_set = cache.compute_features(dataset, dataset.fold("evaluate"), frontend, description="eval features", **kwargs)
+    train_set = cache.compute_features(
+        dataset, train_clips, frontend, description="train features", **kwargs
+    )
+    val_set = cache.compute_features(
+        dataset, dataset.fold("evaluate"), frontend, description="eval features", **kwargs
+    )
     return train_set, val_set
 
 
@@ -187,7 +196,9 @@ def compile_model(model: keras.Model, config: TrainConfig, steps_per_epoch: int)
         optimizer=keras.optimizers.Adam(schedule),
         loss=keras.losses.SparseCategoricalCrossentropy(
             from_logits=True,
-        ) if config.label_smoothing == 0 else _smoothed_loss(config.label_smoothing),
+        )
+        if config.label_smoothing == 0
+        else _smoothed_loss(config.label_smoothing),
         metrics=["accuracy", MacroAccuracy(len(SCENES))],
     )
 
@@ -213,21 +224,30 @@ def train(config: TrainConfig, *, progress: bool = True, callbacks=()) -> TrainR
     log_path = run_dir / "log.csv"
     logged = _logged_epochs(log_path)
     if (run_dir / "last.keras").is_file() and len(logged) >= config.epochs:
-        return TrainResult(run_dir=run_dir, best_model=run_dir / "best.keras",
-                           last_model=run_dir / "last.keras", skipped=[],
-                           history={k: [float(row[k]) for row in logged] for k in logged[0]
-                                    if k != "epoch"})  # fmt: skip
+        return TrainResult(
+            run_dir=run_dir,
+            best_model=run_dir / "best.keras",
+            last_model=run_dir / "last.keras",
+            skipped=[],
+            history={k: [float(row[k]) for row in logged] for k in logged[0] if k != "epoch"},
+        )
     keras.utils.set_random_seed(config.seed)
     strategy = make_strategy(config.strategy, config.cpu_replicas)
     train_set, val_set = load_features(config, progress)
     frontend = config.frontend_config
-    write_json({"train": dataclasses.asdict(config), "frontend": frontend.to_dict()},
-               run_dir / "config.json")  # fmt: skip
+    write_json(
+        {"train": dataclasses.asdict(config), "frontend": frontend.to_dict()},
+        run_dir / "config.json",
+    )
 
     steps = int(np.ceil(len(train_set) / config.batch_size))
     with strategy.scope():
-        model = models.build(config.model, input_shape=frontend.input_shape,
-                             num_classes=len(SCENES), **config.model_args)  # fmt: skip
+        model = models.build(
+            config.model,
+            input_shape=frontend.input_shape,
+            num_classes=len(SCENES),
+            **config.model_args,
+        )
         compile_model(model, config, steps)
 
     scores = [float(row["val_macro_accuracy"]) for row in logged if row.get("val_macro_accuracy")]
@@ -235,13 +255,16 @@ def train(config: TrainConfig, *, progress: bool = True, callbacks=()) -> TrainR
     fit_callbacks = [
         keras.callbacks.BackupAndRestore(str(run_dir / "backup")),
         keras.callbacks.ModelCheckpoint(
-            str(run_dir / "best.keras"), monitor="val_macro_accuracy", mode="max",
-            save_best_only=True, initial_value_threshold=best,
+            str(run_dir / "best.keras"),
+            monitor="val_macro_accuracy",
+            mode="max",
+            save_best_only=True,
+            initial_value_threshold=best,
         ),
         keras.callbacks.CSVLogger(str(log_path), append=True),
         keras.callbacks.TensorBoard(str(run_dir / "tensorboard"), profile_batch=0),
         *callbacks,
-    ]  # fmt: skip
+    ]
     history = model.fit(
         make_dataset(train_set, config.batch_size, shuffle=True, config=config),
         validation_data=make_dataset(val_set, config.batch_size, shuffle=False),

@@ -26,7 +26,9 @@ def test_other_input_rate_is_resampled(tmp_path):
     assert read_audio(path, 44100, seconds=1.0).shape == (44100,)
 
 
-@pytest.mark.parametrize("case", ["missing", "garbage", "truncated", "stereo", "nan", "short", "empty"])
+@pytest.mark.parametrize(
+    "case", ["missing", "garbage", "truncated", "stereo", "nan", "short", "empty"]
+)
 def test_bad_audio_is_named(tmp_path, case):
     path = tmp_path / f"{case}.wav"
     noise = np.random.default_rng(0).uniform(-0.5, 0.5, 44100)

@@ -10,8 +10,9 @@ from tfasc.data.audio import AudioError
 def test_cached_once_and_keyed_by_settings(synth_tau, tmp_path, monkeypatch):
     dataset = tau.load(synth_tau)
     clips = dataset.fold("evaluate")[:10]
-    first = cache.compute_features(dataset, clips, "dcase2022", cache_dir=tmp_path, shard_size=4,
-                                   progress=False)  # fmt: skip
+    first = cache.compute_features(
+        dataset, clips, "dcase2022", cache_dir=tmp_path, shard_size=4, progress=False
+    )
     assert first.features.shape == (10, 40, 51, 1)
     assert list(first.filenames) == [c.filename for c in clips]
     np.testing.assert_array_equal(first.labels, tau.labels(clips))
@@ -44,13 +45,15 @@ def test_resumes_after_interruption(synth_tau, tmp_path, monkeypatch):
 
     monkeypatch.setattr(cache, "_compute_shard", failing)
     with pytest.raises(KeyboardInterrupt):
-        cache.compute_features(dataset, clips, "dcase2022", cache_dir=tmp_path, shard_size=4,
-                               progress=False)  # fmt: skip
+        cache.compute_features(
+            dataset, clips, "dcase2022", cache_dir=tmp_path, shard_size=4, progress=False
+        )
     entry = next(tmp_path.iterdir())
     assert sorted(p.name for p in entry.iterdir()) == ["shard_00000.npz"]  # nothing half-written
     stamp = (entry / "shard_00000.npz").stat().st_mtime_ns
-    result = cache.compute_features(dataset, clips, "dcase2022", cache_dir=tmp_path, shard_size=4,
-                                    progress=False)  # fmt: skip
+    result = cache.compute_features(
+        dataset, clips, "dcase2022", cache_dir=tmp_path, shard_size=4, progress=False
+    )
     assert len(calls) == 4  # shards 2 and 3 only
     assert (entry / "shard_00000.npz").stat().st_mtime_ns == stamp
     assert len(result) == 12 and (entry / "manifest.json").is_file()
@@ -65,8 +68,9 @@ def test_bad_file_raises_or_is_skipped(synth_tau, tmp_path):
         soundfile.write(str(broken), np.zeros((44100, 2)), 44100)
         with pytest.raises(AudioError, match=f"{broken}: 2 channels"):
             cache.compute_features(dataset, clips, "dcase2022", cache_dir=False, progress=False)
-        result = cache.compute_features(dataset, clips, "dcase2022", cache_dir=tmp_path,
-                                        on_error="skip", progress=False)  # fmt: skip
+        result = cache.compute_features(
+            dataset, clips, "dcase2022", cache_dir=tmp_path, on_error="skip", progress=False
+        )
         assert len(result) == 2 and clips[1].filename not in result.filenames
         assert len(result.skipped) == 1 and str(broken) in result.skipped[0]
     finally:

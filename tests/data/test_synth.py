@@ -23,7 +23,7 @@ def _table(path):
 
 def _rows(root, name):
     header, *rows = _table(pathlib.Path(root) / name)
-    return [dict(zip(header, row)) for row in rows]
+    return [dict(zip(header, row, strict=False)) for row in rows]
 
 
 def _files(root):

@@ -78,7 +78,9 @@ def test_bad_file_names(name, message):
         tau.parse_filename(name)
 
 
-def _write(root, meta_rows, train_rows=None, header="filename\tscene_label\tidentifier\tsource_label"):
+def _write(
+    root, meta_rows, train_rows=None, header="filename\tscene_label\tidentifier\tsource_label"
+):
     (root / "evaluation_setup").mkdir(parents=True, exist_ok=True)
     (root / "meta.csv").write_text(header + "\n" + "\n".join(meta_rows) + "\n")
     if train_rows is not None:

@@ -19,14 +19,25 @@ LARGE = {"bcresnet_mod", "bcresnet_mod_teacher", "cp_resnet_teacher"}
     [pytest.param(n, marks=pytest.mark.slow) if n in LARGE else n for n in models.available()],
 )
 def test_trains_on_synthetic_tau_and_runs_in_tflm(name, synth_tau, feature_cache, tmp_path):
-    config = train.TrainConfig(data_root=str(synth_tau), out_dir=str(tmp_path / "run"), model=name,
-                               cache_dir=str(feature_cache), epochs=1, batch_size=32)  # fmt: skip
+    config = train.TrainConfig(
+        data_root=str(synth_tau),
+        out_dir=str(tmp_path / "run"),
+        model=name,
+        cache_dir=str(feature_cache),
+        epochs=1,
+        batch_size=32,
+    )
     result = train.train(config, progress=False)
     assert np.isfinite(result.history["loss"][0])
 
     flatbuffer = export.export_run(result.run_dir, "int8", num_calibration=32)
     dataset = tau.load(synth_tau)
-    evaluate = cache.compute_features(dataset, dataset.fold("evaluate")[:8], config.frontend_config,
-                                      cache_dir=feature_cache, progress=False)  # fmt: skip
+    evaluate = cache.compute_features(
+        dataset,
+        dataset.fold("evaluate")[:8],
+        config.frontend_config,
+        cache_dir=feature_cache,
+        progress=False,
+    )
     logits = export.TFLMModel(flatbuffer).predict(evaluate.features)
     assert logits.shape == (8, 10) and np.isfinite(logits).all()

@@ -47,8 +47,9 @@ def read_audio(
     except (RuntimeError, soundfile.LibsndfileError) as error:
         raise AudioError(f"{path}: unreadable audio ({error})") from None
     if audio.shape[0] < info.frames:
-        raise AudioError(f"{path}: truncated (header says {info.frames} frames, "
-                         f"{audio.shape[0]} present)")  # fmt: skip
+        raise AudioError(
+            f"{path}: truncated (header says {info.frames} frames, {audio.shape[0]} present)"
+        )
     if audio.shape[1] != 1:
         raise AudioError(f"{path}: {audio.shape[1]} channels, expected mono")
     audio = audio[:, 0]

@@ -362,7 +362,7 @@ def _partials(c: _Canvas, f0: np.ndarray, ratios, amps, env: np.ndarray, phases=
         z = np.exp(1j * phase)
         zk = np.ones_like(z)
         power = 0
-    for ratio, amp, offset in zip(ratios, amps, phases):
+    for ratio, amp, offset in zip(ratios, amps, phases, strict=False):
         if ratio * f0.max() >= 0.45 * c.sr:
             continue
         if integer:
@@ -949,7 +949,7 @@ def training_splits(recordings: list[Recording], seed: int = 0) -> dict[int, lis
         for scene in sorted(by_device[device]):
             recs = by_device[device][scene]
             locations = sorted({r.identifier for r in recs})
-            loc_rank = dict(zip(locations, rng.permutation(len(locations))))
+            loc_rank = dict(zip(locations, rng.permutation(len(locations)), strict=False))
             recs = sorted(recs, key=lambda r: (loc_rank[r.identifier], r.name))
             order += [((k + 0.5) / len(recs), rng.uniform(), r.name) for k, r in enumerate(recs)]
         order.sort()

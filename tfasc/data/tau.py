@@ -76,9 +76,7 @@ def parse_filename(filename: str) -> dict:
         raise TAUDataError(f"{filename}: not a .wav file name")
     parts = stem[: -len(".wav")].split("-")
     if len(parts) not in (5, 6) or not all(parts):
-        raise TAUDataError(
-            f"{filename}: expected scene-city-location-segment[-slice]-device.wav"
-        )
+        raise TAUDataError(f"{filename}: expected scene-city-location-segment[-slice]-device.wav")
     scene, city, loc, segment = parts[:4]
     device = parts[-1]
     if scene not in SCENES:
@@ -133,7 +131,7 @@ def read_table(path: pathlib.Path, columns: tuple[str, ...]) -> list[dict]:
                 raise TAUDataError(
                     f"{path}, row {row_number}: {len(row)} fields, header has {len(header)}"
                 )
-            record = dict(zip(header, (cell.strip() for cell in row)))
+            record = dict(zip(header, (cell.strip() for cell in row), strict=True))
             record["_row"] = row_number
             rows.append(record)
     return rows
@@ -164,8 +162,11 @@ class TAUDataset:
                 parts = parse_filename(row["filename"])
             except TAUDataError as error:
                 raise TAUDataError(f"{where}: {error}") from None
-            for column, part in (("scene_label", "scene"), ("source_label", "device"),
-                                 ("identifier", "location")):  # fmt: skip
+            for column, part in (
+                ("scene_label", "scene"),
+                ("source_label", "device"),
+                ("identifier", "location"),
+            ):
                 if row[column] != parts[part]:
                     raise TAUDataError(
                         f"{where}: {column} {row[column]!r} disagrees with the file name "

@@ -204,7 +204,7 @@ class RepConv2D(keras.layers.Layer):
 
     def _branches(self):
         """``(conv, bn)`` pairs of the k×k branches and the 1×1 branch."""
-        pairs = list(zip(self.branch_convs, self.branch_bns))
+        pairs = list(zip(self.branch_convs, self.branch_bns, strict=False))
         if self.scale_conv is not None:
             pairs.append((self.scale_conv, self.scale_bn))
         return pairs
@@ -217,7 +217,7 @@ class RepConv2D(keras.layers.Layer):
     def _scale_offsets(self, input_shape) -> tuple[int, int]:
         """Rows/columns to skip so the 1×1 branch reads the k×k window's centre tap."""
         offsets = []
-        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides):
+        for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides, strict=False):
             if s == 1:
                 offsets.append(0)
                 continue
@@ -256,7 +256,7 @@ class RepConv2D(keras.layers.Layer):
             return self.activation(self.conv(inputs))
         outputs = [
             bn(conv(inputs), training=training)
-            for conv, bn in zip(self.branch_convs, self.branch_bns)
+            for conv, bn in zip(self.branch_convs, self.branch_bns, strict=False)
         ]
         if self.scale_conv is not None:
             row, col = self._offsets
@@ -273,7 +273,7 @@ class RepConv2D(keras.layers.Layer):
         input_shape = tf.TensorShape(input_shape).as_list()
         spatial = [
             None if size is None else -(-size // s)
-            for size, s in zip(input_shape[1:3], self.strides)
+            for size, s in zip(input_shape[1:3], self.strides, strict=False)
         ]
         channels = input_shape[-1] if self.depthwise else self.filters
         return tf.TensorShape([input_shape[0], *spatial, channels])

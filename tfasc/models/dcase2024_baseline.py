@@ -164,7 +164,7 @@ def dcase2024_baseline(
 
     # Body: stages of inverted-bottleneck blocks.
     block = 0
-    for stage, (blocks, channels) in enumerate(zip(n_blocks, stage_channels), start=1):
+    for _stage, (blocks, channels) in enumerate(zip(n_blocks, stage_channels, strict=False), start=1):
         for _ in range(blocks):
             block += 1
             x = inverted_bottleneck(
