@@ -40,3 +40,14 @@ def test_errors_are_one_line(tmp_path, capsys):
     assert err.startswith("tfasc train: error: unknown model 'resnet9000'")
     assert cli.main(["evaluate", str(tmp_path)]) == 2
     assert "not a tfasc run directory" in capsys.readouterr().err
+
+
+def test_quickstart_command(tmp_path, capsys):
+    out = tmp_path / "qs"
+    args = ["quickstart", "--out", str(out), "--size", "0.003", "--slices", "2", "--epochs", "1"]
+    assert cli.main(args) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["tflite_bytes"] > 40000 and summary["tflm_arena_bytes"] > 0
+    assert 0 <= summary["int8_tflm"]["accuracy"] <= 1
+    assert (out / "model_int8.tflite").is_file() and (out / "run" / "evaluation.txt").is_file()
+    assert "int8 in TFLM" in capsys.readouterr().out

@@ -148,7 +148,14 @@ def cmd_mcu_test(args):
 def cmd_quickstart(args):
     from tfasc.quickstart import quickstart
 
-    quickstart(args.out, size=args.size, epochs=args.epochs, model=args.model, seed=args.seed)
+    quickstart(
+        args.out,
+        size=args.size,
+        slices=args.slices,
+        epochs=args.epochs,
+        model=args.model,
+        seed=args.seed,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -229,7 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("quickstart", help="synthetic data -> train -> evaluate -> TFLM")
     p.add_argument("--out", default="quickstart", help="output directory")
-    p.add_argument("--size", type=float, default=0.01)
+    p.add_argument("--size", type=float, default=0.01, help="fraction of TAU 2020 recordings")
+    p.add_argument("--slices", type=int, default=10, help="1-s slices per 10-s recording")
     p.add_argument("--epochs", type=int, default=12)
     p.add_argument("--model", default="dcase2022_baseline")
     p.add_argument("--seed", type=int, default=0)

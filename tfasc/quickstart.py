@@ -15,6 +15,7 @@ def quickstart(
     out_dir="quickstart",
     *,
     size: float = 0.01,
+    slices: int = 10,
     epochs: int = 12,
     model: str = "dcase2022_baseline",
     seed: int = 0,
@@ -26,7 +27,8 @@ def quickstart(
     Args:
         out_dir: everything goes here: ``data/``, ``cache/``, ``run/``, ``model_int8.tflite``,
             ``summary.json``.
-        size: fraction of the TAU 2020 recordings to synthesize (0.01: about 2,300 1-s clips).
+        size: fraction of the TAU 2020 recordings to synthesize (0.01: about 2,400 1-s clips).
+        slices: 1-s slices per 10-s recording.
         epochs: training epochs.
         model: registered model name.
         seed: seed of data and training.
@@ -42,7 +44,14 @@ def quickstart(
 
     start = time.time()
     data_dir = out / "data"
-    synth.generate(data_dir, seed=seed, size=size, progress=progress, overwrite=True)
+    data = synth.generate(
+        data_dir,
+        seed=seed,
+        size=size,
+        slices_per_recording=slices,
+        progress=progress,
+        overwrite=True,
+    )
     step("synthetic TAU", start)
 
     start = time.time()
@@ -67,16 +76,14 @@ def quickstart(
     tflite_path = out / "model_int8.tflite"
     tflite_path.write_bytes(flatbuffer)
     tflm_report = evaluate.evaluate_run(result.run_dir, tflite_model=flatbuffer, progress=False)
-    arena = export.TFLMModel(flatbuffer)
-    arena.invoke(np.zeros(arena.input_details["shape"], np.int8))
+    tflm = export.TFLMModel(flatbuffer)
+    tflm.invoke(np.zeros(tflm.input_details["shape"], np.int8))  # arena is measured after a run
     step("int8 TFLite in TFLM", start)
 
     summary = {
         "model": model,
         "data": str(data_dir),
-        "clips_train": int(
-            sum(1 for _ in open(data_dir / "evaluation_setup" / "fold1_train.csv")) - 1
-        ),
+        "clips": data["clips_by_fold"],
         "float": {
             k: float_report[k]
             for k in ("accuracy", "macro_accuracy", "log_loss", "seen_accuracy", "unseen_accuracy")
@@ -86,7 +93,7 @@ def quickstart(
             for k in ("accuracy", "macro_accuracy", "log_loss", "seen_accuracy", "unseen_accuracy")
         },
         "tflite_bytes": len(flatbuffer),
-        "tflm_arena_bytes": arena.arena_used(),
+        "tflm_arena_bytes": tflm.arena_used(),
         "seconds": timings,
     }
     evaluate.write_json(summary, out / "summary.json")
