@@ -267,13 +267,21 @@ def export_run(
     num_calibration: int = 200,
     progress: bool = False,
 ) -> bytes:
-    """Converts a training run's checkpoint, calibrating on its training features."""
+    """Converts a training run's checkpoint, calibrating on its training features.
+
+    Models with re-parameterizable branches (``RepConv2D``) are converted in their deploy
+    form (:func:`tfasc.models.reparameterize`).
+    """
     import pathlib
 
     from tfasc import train
+    from tfasc.layers import RepConv2D
+    from tfasc.models import reparameterize
 
     config, _ = train.load_run(run_dir)
     model = keras.models.load_model(pathlib.Path(run_dir) / f"{which}.keras")
+    if any(isinstance(layer, RepConv2D) for layer in model.layers):
+        model = reparameterize(model)
     calibration = None
     if mode == "int8":
         train_set, _ = train.load_features(config, progress=progress)

@@ -10,8 +10,14 @@ import pytest
 
 from tfasc import export, models, train
 from tfasc.data import cache, tau
+from tfasc.keras import keras, tf
 
 LARGE = {"bcresnet_mod", "bcresnet_mod_teacher", "cp_resnet_teacher"}
+
+
+def _conv_ops(flatbuffer: bytes) -> int:
+    ops = tf.lite.Interpreter(model_content=flatbuffer)._get_ops_details()
+    return sum(op["op_name"] in ("CONV_2D", "DEPTHWISE_CONV_2D") for op in ops)
 
 
 @pytest.mark.parametrize(
@@ -31,6 +37,9 @@ def test_trains_on_synthetic_tau_and_runs_in_tflm(name, synth_tau, feature_cache
     assert np.isfinite(result.history["loss"][0])
 
     flatbuffer = export.export_run(result.run_dir, "int8", num_calibration=32)
+    if name == "rep_mobile":  # exported in its deploy form: one convolution per RepConv2D
+        deploy = models.reparameterize(keras.models.load_model(result.best_model))
+        assert _conv_ops(flatbuffer) == _conv_ops(export.to_tflite(deploy, "float32"))
     dataset = tau.load(synth_tau)
     evaluate = cache.compute_features(
         dataset,
