@@ -29,7 +29,7 @@ def _epochs(run_dir):
 
 
 def test_train_then_evaluate(synth_tau, feature_cache, tmp_path):
-    config = _config(synth_tau, feature_cache, tmp_path / "run")
+    config = _config(synth_tau, feature_cache, tmp_path / "run", label_smoothing=0.1)
     result = train.train(config, progress=False)
     for name in ("best.keras", "last.keras", "config.json", "log.csv"):
         assert (result.run_dir / name).is_file(), name

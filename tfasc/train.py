@@ -188,29 +188,39 @@ def _logged_epochs(log_path: pathlib.Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+@keras.utils.register_keras_serializable(package="tfasc")
+class SparseCrossentropy(keras.losses.Loss):
+    """Cross-entropy of logits ``(B, C)`` against integer labels, with label smoothing.
+
+    Args:
+        label_smoothing: weight moved from the true class to a uniform distribution.
+    """
+
+    def __init__(self, label_smoothing: float = 0.0, name="sparse_crossentropy", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.label_smoothing = label_smoothing
+
+    def call(self, y_true, logits):
+        labels = tf.cast(tf.reshape(y_true, [-1]), tf.int32)
+        onehot = tf.one_hot(labels, tf.shape(logits)[-1])
+        return keras.losses.categorical_crossentropy(
+            onehot, logits, from_logits=True, label_smoothing=self.label_smoothing
+        )
+
+    def get_config(self):
+        return {**super().get_config(), "label_smoothing": self.label_smoothing}
+
+
 def compile_model(model: keras.Model, config: TrainConfig, steps_per_epoch: int) -> None:
+    """Adam with cosine decay, cross-entropy, accuracy and class-macro accuracy."""
     schedule = keras.optimizers.schedules.CosineDecay(
         config.learning_rate, decay_steps=max(1, config.epochs * steps_per_epoch), alpha=0.01
     )
     model.compile(
         optimizer=keras.optimizers.Adam(schedule),
-        loss=keras.losses.SparseCategoricalCrossentropy(
-            from_logits=True,
-        )
-        if config.label_smoothing == 0
-        else _smoothed_loss(config.label_smoothing),
+        loss=SparseCrossentropy(config.label_smoothing),
         metrics=["accuracy", MacroAccuracy(len(SCENES))],
     )
-
-
-def _smoothed_loss(smoothing: float):
-    def loss(y_true, logits):
-        onehot = tf.one_hot(tf.cast(tf.reshape(y_true, [-1]), tf.int32), len(SCENES))
-        return keras.losses.categorical_crossentropy(
-            onehot, logits, from_logits=True, label_smoothing=smoothing
-        )
-
-    return loss
 
 
 def train(config: TrainConfig, *, progress: bool = True, callbacks=()) -> TrainResult:
