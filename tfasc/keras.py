@@ -7,4 +7,9 @@ before TensorFlow loads. Use ``from tfasc.keras import keras, tf`` everywhere in
 import tensorflow as tf
 import tf_keras as keras
 
-__all__ = ["keras", "tf"]
+BN_DEFAULTS = {"momentum": 0.9, "epsilon": 1e-5}
+"""PyTorch's ``BatchNorm2d`` defaults (its momentum 0.1 is Keras' 0.9), for every model whose
+reference implementation is PyTorch. Keras' own defaults (0.99, 1e-3) leave the moving
+statistics of deep networks far from the data after a few hundred steps."""
+
+__all__ = ["BN_DEFAULTS", "keras", "tf"]

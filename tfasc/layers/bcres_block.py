@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfasc.keras import keras, tf
+from tfasc.keras import BN_DEFAULTS, keras, tf
 from tfasc.layers.subspectral_norm import SubSpectralNorm
-
-_BN = {"momentum": 0.9, "epsilon": 1e-5}  # PyTorch's BatchNorm2d defaults, as the official code
 
 
 class TemporalDepthwiseConv(keras.layers.Layer):
@@ -127,14 +125,14 @@ class BCResBlock(keras.layers.Layer):
         self.transition_conv = keras.layers.Conv2D(
             self.filters, 1, use_bias=False, name="transition_conv"
         )
-        self.transition_bn = keras.layers.BatchNormalization(name="transition_bn", **_BN)
+        self.transition_bn = keras.layers.BatchNormalization(name="transition_bn", **BN_DEFAULTS)
         self.freq_conv = keras.layers.DepthwiseConv2D(
             (3, 1), padding="same", use_bias=False, name="freq_conv"
         )
         self.freq_norm = SubSpectralNorm(self.sub_bands, name="freq_norm")
         # f1: temporal depthwise conv, BN, SiLU, 1x1 conv, spatial dropout.
         self.temporal_conv = TemporalDepthwiseConv(3, self.dilation, name="temporal_conv")
-        self.temporal_bn = keras.layers.BatchNormalization(name="temporal_bn", **_BN)
+        self.temporal_bn = keras.layers.BatchNormalization(name="temporal_bn", **BN_DEFAULTS)
         self.pointwise_conv = keras.layers.Conv2D(
             self.filters, 1, use_bias=False, name="pointwise_conv"
         )

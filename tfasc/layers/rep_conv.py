@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfasc.keras import keras, tf
+from tfasc.keras import BN_DEFAULTS, keras, tf
 
 
 def _pair(value) -> tuple[int, int]:
@@ -140,8 +140,8 @@ class RepConv2D(keras.layers.Layer):
         use_identity: bool = True,
         activation=None,
         deploy: bool = False,
-        bn_momentum: float = 0.99,
-        bn_epsilon: float = 1e-3,
+        bn_momentum: float = BN_DEFAULTS["momentum"],
+        bn_epsilon: float = BN_DEFAULTS["epsilon"],
         kernel_initializer="he_normal",
         **kwargs,
     ):

@@ -24,7 +24,7 @@ implementation's counts.
 
 from __future__ import annotations
 
-from tfasc.keras import keras
+from tfasc.keras import BN_DEFAULTS, keras
 from tfasc.layers import BCResBlock
 from tfasc.models.registry import register
 
@@ -37,7 +37,6 @@ BCRESNET_STAGES = (
 )
 STEM_WIDTH = 2.0
 HEAD_WIDTH = 4.0
-_BN = {"momentum": 0.9, "epsilon": 1e-5}  # PyTorch's BatchNorm2d defaults
 
 
 @register(
@@ -80,7 +79,7 @@ def bcresnet(
     x = keras.layers.Conv2D(
         int(base * STEM_WIDTH), 5, strides=(2, 1), padding="same", use_bias=False, name="stem_conv"
     )(inputs)
-    x = keras.layers.BatchNormalization(name="stem_bn", **_BN)(x)
+    x = keras.layers.BatchNormalization(name="stem_bn", **BN_DEFAULTS)(x)
     x = keras.layers.ReLU(name="stem_relu")(x)  # (B, F/2, T, 2b)
 
     # Body: BC-ResBlock stages.
@@ -99,7 +98,7 @@ def bcresnet(
     x = keras.layers.ZeroPadding2D(((0, 0), (2, 2)), name="head_pad")(x)
     x = keras.layers.DepthwiseConv2D(5, use_bias=False, name="head_dwconv")(x)  # (B, F/8-4, T, .)
     x = keras.layers.Conv2D(int(base * HEAD_WIDTH), 1, use_bias=False, name="head_conv")(x)
-    x = keras.layers.BatchNormalization(name="head_bn", **_BN)(x)
+    x = keras.layers.BatchNormalization(name="head_bn", **BN_DEFAULTS)(x)
     x = keras.layers.ReLU(name="head_relu")(x)
     x = keras.layers.AveragePooling2D(tuple(x.shape[1:3]), name="head_pool")(x)  # (B, 1, 1, 4b)
     x = keras.layers.Flatten(name="flatten")(x)

@@ -15,7 +15,7 @@ changes), then ReLU. Classifier: 1×1 conv to the classes, BN, mean over (F, T).
 
 from __future__ import annotations
 
-from tfasc.keras import keras
+from tfasc.keras import BN_DEFAULTS, keras
 from tfasc.models.registry import register
 
 # Koutini et al. 2019 (CP-ResNet); one row per basic block:
@@ -34,7 +34,6 @@ CP_RESNET_BLOCKS = (
     (4, 1, 1, False),
     (4, 1, 1, False),
 )
-_BN = {"momentum": 0.9, "epsilon": 1e-5}
 
 
 @register(
@@ -68,13 +67,13 @@ def cp_resnet_teacher(
 
     def conv_bn(x, filters, kernel, name):
         x = keras.layers.Conv2D(filters, kernel, padding="same", use_bias=False, name=name)(x)
-        return keras.layers.BatchNormalization(name=f"{name}_bn", **_BN)(x)
+        return keras.layers.BatchNormalization(name=f"{name}_bn", **BN_DEFAULTS)(x)
 
     # Head: 5x5 stride-2 conv.
     x = keras.layers.Conv2D(
         base_channels, 5, strides=2, padding="same", use_bias=False, name="stem_conv"
     )(inputs)
-    x = keras.layers.BatchNormalization(name="stem_bn", **_BN)(x)
+    x = keras.layers.BatchNormalization(name="stem_bn", **BN_DEFAULTS)(x)
     x = keras.layers.ReLU(name="stem_relu")(x)  # (B, F/2, T/2, w)
 
     # Body: basic residual blocks; 1x1 kernels beyond the receptive-field limit.

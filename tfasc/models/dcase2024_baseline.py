@@ -39,7 +39,7 @@ The global average pooling is an ``AveragePooling2D`` over the whole map (TFLite
 
 from __future__ import annotations
 
-from tfasc.keras import keras
+from tfasc.keras import BN_DEFAULTS, keras
 from tfasc.layers.rep_conv import depthwise_conv2d
 from tfasc.models.registry import register
 
@@ -78,7 +78,7 @@ def _conv_bn(x, filters, kernel_size, strides, name, activation=True, depthwise=
             use_bias=False,
             name=f"{name}_conv",
         )(x)
-    x = keras.layers.BatchNormalization(name=f"{name}_bn")(x)
+    x = keras.layers.BatchNormalization(name=f"{name}_bn", **BN_DEFAULTS)(x)
     return keras.layers.ReLU(name=f"{name}_relu")(x) if activation else x
 
 
@@ -164,7 +164,9 @@ def dcase2024_baseline(
 
     # Body: stages of inverted-bottleneck blocks.
     block = 0
-    for _stage, (blocks, channels) in enumerate(zip(n_blocks, stage_channels, strict=False), start=1):
+    for _stage, (blocks, channels) in enumerate(
+        zip(n_blocks, stage_channels, strict=False), start=1
+    ):
         for _ in range(blocks):
             block += 1
             x = inverted_bottleneck(
@@ -173,7 +175,7 @@ def dcase2024_baseline(
 
     # Classifier: 1×1 conv to the classes, BN, global average pooling.
     x = keras.layers.Conv2D(num_classes, 1, use_bias=False, name="head_conv")(x)
-    x = keras.layers.BatchNormalization(name="head_bn")(x)
+    x = keras.layers.BatchNormalization(name="head_bn", **BN_DEFAULTS)(x)
     x = keras.layers.AveragePooling2D(tuple(x.shape[1:3]), name="head_pool")(x)  # (B, 1, 1, K)
     logits = keras.layers.Flatten(name="logits")(x)
     return keras.Model(inputs, logits, name=name)
