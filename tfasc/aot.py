@@ -377,6 +377,15 @@ def _int8_activation(t: Tensor, op: Operator | None, role: str) -> None:
         raise MalformedModelError(f"malformed .tflite: tensor {t.index} zero point")
 
 
+def _int8_io(e: _Emitter, op: Operator) -> tuple[Tensor, Tensor]:
+    """The first input and the output of ``op``, both checked to be int8 activations."""
+    x = e.tensor(op.inputs[0], "an input", op)
+    y = e.tensor(op.outputs[0], "an output", op)
+    _int8_activation(x, op, "input")
+    _int8_activation(y, op, "output")
+    return x, y
+
+
 def _check(condition: bool, op: Operator, detail: str) -> None:
     if not condition:
         raise MalformedModelError(
@@ -403,7 +412,8 @@ def _bias(e: _Emitter, op: Operator, index: int, channels: int) -> str:
 
 def _per_channel(e: _Emitter, op: Operator, x: Tensor, w_scales, y: Tensor, ctype_shift: str):
     mults, shifts = zip(
-        *(quantize_multiplier(_f32(x.scale) * _f32(s) / _f32(y.scale)) for s in w_scales), strict=False
+        *(quantize_multiplier(_f32(x.scale) * _f32(s) / _f32(y.scale)) for s in w_scales),
+        strict=False,
     )
     e.constants.append(
         f"const int32_t kMultiplier{op.index}[{len(mults)}] = {_c_array(mults)};\n"
@@ -494,10 +504,7 @@ def _lower_fully_connected(e: _Emitter, op: Operator) -> str:
 
 
 def _lower_pool(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     _check(len(x.shape) == 4 and len(y.shape) == 4, op, "ranks")
     o = op.options
     n, h, w, c = x.shape
@@ -617,10 +624,7 @@ def _lower_binary(e: _Emitter, op: Operator) -> str:
 
 
 def _lower_softmax(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     _check(x.shape == y.shape, op, "shapes")
     if y.zero_point != -128 or np.float32(y.scale) != np.float32(1.0 / 256):
         raise UnsupportedOpError(f"SOFTMAX (op {op.index}): output must have scale 1/256, zp -128")
@@ -640,10 +644,7 @@ def _lower_softmax(e: _Emitter, op: Operator) -> str:
 
 
 def _lower_logistic(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     _check(x.size == y.size, op, "shapes")
     if y.zero_point != -128:
         raise UnsupportedOpError(f"LOGISTIC (op {op.index}): output zero point must be -128")
@@ -665,10 +666,7 @@ def _const_ints(e: _Emitter, op: Operator, index: int, what: str) -> list[int]:
 
 
 def _lower_mean(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     axes = _const_ints(e, op, op.inputs[1], "the axis")
     rank = len(x.shape)
     _check(rank > 0 and all(-rank <= a < rank for a in axes), op, f"axis {axes}")
@@ -695,10 +693,7 @@ def _lower_mean(e: _Emitter, op: Operator) -> str:
 
 
 def _lower_pad(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     pads = _const_ints(e, op, op.inputs[1], "the paddings")
     rank = len(x.shape)
     _check(1 <= rank <= 5 and len(pads) == 2 * rank and min(pads) >= 0, op, "paddings")
@@ -723,10 +718,7 @@ def _lower_pad(e: _Emitter, op: Operator) -> str:
 
 
 def _lower_quantize(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     _check(x.size == y.size, op, "shapes")
     m, s = quantize_multiplier(_f32(x.scale) / _f32(y.scale))
     return (
@@ -766,10 +758,7 @@ def _lower_concatenation(e: _Emitter, op: Operator) -> str:
 
 
 def _lower_reshape(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     _check(x.size == y.size, op, f"{x.shape} -> {y.shape}")
     if x.data is not None:
         raise UnsupportedOpError(f"{op.name} (op {op.index}): reshape of a constant")
@@ -778,10 +767,7 @@ def _lower_reshape(e: _Emitter, op: Operator) -> str:
 
 
 def _lower_rsqrt(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     _check(x.size == y.size, op, "shapes")
     # TFLM elementwise.cc: 1 / (sqrtf(input_scale) * output_scale), in float32.
     product = np.sqrt(np.float32(x.scale)) * np.float32(y.scale)
@@ -793,10 +779,7 @@ def _lower_rsqrt(e: _Emitter, op: Operator) -> str:
 
 
 def _lower_strided_slice(e: _Emitter, op: Operator) -> str:
-    x = e.tensor(op.inputs[0], "an input", op)
-    y = e.tensor(op.outputs[0], "an output", op)
-    _int8_activation(x, op, "input")
-    _int8_activation(y, op, "output")
+    x, y = _int8_io(e, op)
     rank = len(x.shape)
     begin = _const_ints(e, op, op.inputs[1], "begin")
     end = _const_ints(e, op, op.inputs[2], "end")
