@@ -31,8 +31,8 @@ BOARDS = ("mps2-an386", "mps3-an547")
 
 
 def int8_model(name: str) -> bytes:
-    """The registered model, untrained, converted to int8 with N(0, 1) calibration data."""
-    model = models.build(name)
+    """The registered model (deploy form), untrained, converted to int8 with N(0, 1) inputs."""
+    model = models.deploy_form(models.build(name))
     calibration = np.random.default_rng(0).normal(size=(32, *model.input_shape[1:]))
     return to_tflite(model, "int8", calibration.astype(np.float32), num_calibration_samples=32)
 

@@ -523,16 +523,6 @@ def to_json(results: dict) -> str:
 # Registered models.
 
 
-def deploy_form(model: keras.Model) -> keras.Model:
-    """The model as it is exported: re-parameterized when it holds ``RepConv2D`` layers."""
-    from tfasc.layers.rep_conv import RepConv2D
-    from tfasc.models import reparameterize
-
-    if any(isinstance(layer, RepConv2D) for layer in model.layers):
-        return reparameterize(model)
-    return model
-
-
 def trained_like(model: keras.Model, seed: int = 0) -> keras.Model:
     """Gives biases and normalization statistics random values, as after training.
 
@@ -568,7 +558,7 @@ def registered_model_complexity(
     """
     from tfasc import export, models
 
-    model = deploy_form(trained_like(models.build(name, **overrides)))
+    model = models.deploy_form(trained_like(models.build(name, **overrides)))
     keras_view = keras_complexity(model)
     if not int8:
         return keras_view, None

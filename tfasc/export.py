@@ -275,13 +275,10 @@ def export_run(
     import pathlib
 
     from tfasc import train
-    from tfasc.layers import RepConv2D
-    from tfasc.models import reparameterize
+    from tfasc.models import deploy_form
 
     config, _ = train.load_run(run_dir)
-    model = keras.models.load_model(pathlib.Path(run_dir) / f"{which}.keras")
-    if any(isinstance(layer, RepConv2D) for layer in model.layers):
-        model = reparameterize(model)
+    model = deploy_form(keras.models.load_model(pathlib.Path(run_dir) / f"{which}.keras"))
     calibration = None
     if mode == "int8":
         train_set, _ = train.load_features(config, progress=progress)

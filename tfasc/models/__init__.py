@@ -10,6 +10,14 @@ from tfasc.models import (  # noqa: F401
     rep_mobile,
 )
 from tfasc.models.registry import ModelSpec, available, build, register, spec
-from tfasc.models.reparameterize import reparameterize
+from tfasc.models.reparameterize import deploy_form, reparameterize
 
-__all__ = ["ModelSpec", "available", "build", "register", "reparameterize", "spec"]
+__all__ = [
+    "ModelSpec",
+    "available",
+    "build",
+    "deploy_form",
+    "register",
+    "reparameterize",
+    "spec",
+]

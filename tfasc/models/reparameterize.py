@@ -54,3 +54,10 @@ def reparameterize(model: keras.Model) -> keras.Model:
         if not isinstance(original, RepConv2D):
             deploy.get_layer(original.name).set_weights(original.get_weights())
     return deploy
+
+
+def deploy_form(model: keras.Model) -> keras.Model:
+    """The model as it is exported: re-parameterized when it holds ``RepConv2D`` layers."""
+    if any(isinstance(layer, RepConv2D) for layer in model.layers):
+        return reparameterize(model)
+    return model
