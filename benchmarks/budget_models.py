@@ -18,7 +18,7 @@ import time
 import numpy as np
 
 from tfasc import evaluate, export, mcu, train
-from tfasc.data import cache, synth, tau
+from tfasc.data import synth
 
 MODELS = ("dcase2022_baseline", "dcase2024_baseline", "rep_mobile", "bcresnet_mod_budget")
 
@@ -54,12 +54,9 @@ def main():
         flatbuffer = export.export_run(result.run_dir, "int8")
         int8_report = evaluate.evaluate_run(result.run_dir, tflite_model=flatbuffer)
 
-        dataset = tau.load(config.data_root)
-        clips = dataset.fold("evaluate")
-        order = np.random.default_rng(0).permutation(len(clips))[: args.vectors]
-        features = cache.compute_features(
-            dataset, clips, config.frontend_config, cache_dir=config.cache_dir
-        ).features[order]
+        evaluate_set = train.fold_features(config, "evaluate")
+        order = np.random.default_rng(0).permutation(len(evaluate_set))[: args.vectors]
+        features = evaluate_set.features[order]
         tflm = export.TFLMModel(flatbuffer)
         board = mcu.mcu_test(
             flatbuffer, board=args.board, inputs=tflm.input_quantization.quantize(features)

@@ -235,22 +235,12 @@ def evaluate_run(
         The :func:`report` dict.
     """
     from tfasc import export, train
-    from tfasc.data import cache, tau
 
     if which not in ("best", "last"):
         raise ValueError(f"unknown checkpoint {which!r}; allowed: best, last")
     run_dir = pathlib.Path(run_dir)
-    config, frontend = train.load_run(run_dir)
-    dataset = tau.load(data_root or config.data_root)
-    data = cache.compute_features(
-        dataset,
-        dataset.fold("evaluate"),
-        frontend,
-        cache_dir=config.cache_dir,
-        on_error=config.on_error,
-        progress=progress,
-        description="eval features",
-    )
+    config, _ = train.load_run(run_dir)
+    data = train.fold_features(config, "evaluate", data_root=data_root, progress=progress)
     if tflite_model is None:
         model = keras.models.load_model(run_dir / f"{which}.keras")
         logits = model.predict(data.features, batch_size=128, verbose=0)

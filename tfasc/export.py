@@ -281,7 +281,7 @@ def export_run(
     model = deploy_form(keras.models.load_model(pathlib.Path(run_dir) / f"{which}.keras"))
     calibration = None
     if mode == "int8":
-        train_set, _ = train.load_features(config, progress=progress)
+        train_set = train.fold_features(config, "train", progress=progress)
         order = np.random.default_rng(config.seed).permutation(len(train_set))
         calibration = train_set.features[order[:num_calibration]]
     return to_tflite(model, mode, calibration, num_calibration)

@@ -166,19 +166,30 @@ def make_dataset(feature_set, batch_size: int, *, shuffle: bool, config: TrainCo
     return data.prefetch(tf.data.AUTOTUNE)
 
 
+def fold_features(
+    config: TrainConfig, part: str, *, data_root=None, progress: bool = True
+) -> cache.FeatureSet:
+    """Cached features of a fold part: ``train`` (the DCASE2024 split if the config names
+    one), ``evaluate`` or ``test``; ``data_root`` overrides the config's data set."""
+    dataset = tau.load(data_root or config.data_root)
+    clips = dataset.split(config.split) if part == "train" and config.split else dataset.fold(part)
+    return cache.compute_features(
+        dataset,
+        clips,
+        config.frontend_config,
+        cache_dir=config.cache_dir,
+        on_error=config.on_error,
+        progress=progress,
+        description=f"{part} features",
+    )
+
+
 def load_features(config: TrainConfig, progress: bool = True):
     """Cached features of the training clips and of the evaluate fold."""
-    dataset = tau.load(config.data_root)
-    train_clips = dataset.split(config.split) if config.split else dataset.fold("train")
-    kwargs = dict(cache_dir=config.cache_dir, on_error=config.on_error, progress=progress)
-    frontend = config.frontend_config
-    train_set = cache.compute_features(
-        dataset, train_clips, frontend, description="train features", **kwargs
+    return (
+        fold_features(config, "train", progress=progress),
+        fold_features(config, "evaluate", progress=progress),
     )
-    val_set = cache.compute_features(
-        dataset, dataset.fold("evaluate"), frontend, description="eval features", **kwargs
-    )
-    return train_set, val_set
 
 
 def _logged_epochs(log_path: pathlib.Path) -> list[dict]:
