@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 
-from tfasc import evaluate, export, mcu, train
+from tfasc import evaluate, export, mcu, tflm, train
 from tfasc.data import synth
 
 MODELS = ("dcase2022_baseline", "dcase2024_baseline", "rep_mobile", "bcresnet_mod_budget")
@@ -57,9 +57,9 @@ def main():
         evaluate_set = train.fold_features(config, "evaluate")
         order = np.random.default_rng(0).permutation(len(evaluate_set))[: args.vectors]
         features = evaluate_set.features[order]
-        tflm = export.TFLMModel(flatbuffer)
+        interpreter = tflm.TFLMModel(flatbuffer)
         board = mcu.mcu_test(
-            flatbuffer, board=args.board, inputs=tflm.input_quantization.quantize(features)
+            flatbuffer, board=args.board, inputs=interpreter.input_quantization.quantize(features)
         )
         float_labels = np.argmax(evaluate_keras(result.best_model, features), axis=1)
         int8_labels = np.argmax(board.outputs, axis=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfasc import export
+from tfasc import export, tflm
 from tfasc.keras import keras, tf
 
 
@@ -40,8 +40,7 @@ def run_model_test(model: keras.Model, tmp_path, num_classes: int | None = None,
 
     # Full-int8 TFLite that the TFLM interpreter runs, close to the float model.
     flatbuffer = export.to_tflite(model, "int8", x)
-    tflm = export.TFLMModel(flatbuffer)
-    got = tflm.predict(x)
+    got = tflm.TFLMModel(flatbuffer).predict(x)
     scale = np.abs(reference).max() + 1e-6
     assert got.shape == reference.reshape(batch, -1).shape
     assert np.abs(got - reference.reshape(batch, -1)).max() <= 0.25 * scale + 0.05

@@ -26,11 +26,11 @@ import pathlib
 
 import numpy as np
 
-SUPPORTED_OPS = (
-    "ADD", "AVERAGE_POOL_2D", "CONCATENATION", "CONV_2D", "DEPTHWISE_CONV_2D",
-    "FULLY_CONNECTED", "LOGISTIC", "MAX_POOL_2D", "MEAN", "MUL", "PAD", "PADV2", "QUANTIZE",
-    "RESHAPE", "RSQRT", "SOFTMAX", "SQUARED_DIFFERENCE", "SQUEEZE", "STRIDED_SLICE", "SUB",
-)  # fmt: skip
+from tfasc import flatbuffer as fb
+from tfasc import ops
+from tfasc.csource import c_array
+
+SUPPORTED_OPS = ops.supported("aot")
 """Builtin ops the generator lowers (int8 activations, int8 weights, int32 biases)."""
 
 ARENA_ALIGNMENT = 16
@@ -40,197 +40,21 @@ MAX_ARENA_BYTES = 64 << 20
 """Larger arenas are rejected as malformed (no microcontroller has that much RAM)."""
 
 
-class AOTError(ValueError):
-    """The model cannot be compiled ahead of time; the message names the culprit."""
-
-
-class MalformedModelError(AOTError):
-    """The bytes are not a valid ``.tflite`` flatbuffer (truncated, corrupted, inconsistent)."""
-
-
-class UnsupportedOpError(AOTError):
-    """The model uses an op, type or option the generator does not implement."""
-
-
-# ----------------------------------------------------------------------------------------------
-# Flatbuffer parsing.
-
-_DTYPES = {0: "float32", 1: "float16", 2: "int32", 3: "uint8", 4: "int64", 6: "bool",
-           7: "int16", 9: "int8", 10: "float64", 15: "uint32", 16: "uint16", 17: "int4"}  # fmt: skip
-_NUMPY = {"int8": np.int8, "int32": np.int32, "int16": np.int16, "float32": np.float32,
-          "uint8": np.uint8, "int64": np.int64}  # fmt: skip
-_ACTIVATIONS = {0: "NONE", 1: "RELU", 2: "RELU_N1_TO_1", 3: "RELU6", 4: "TANH", 5: "SIGN_BIT"}
-
-
-@dataclasses.dataclass(frozen=True)
-class Tensor:
-    """One tensor of the graph; ``data`` is set for constants."""
-
-    index: int
-    name: str
-    shape: tuple[int, ...]
-    dtype: str
-    scales: tuple[float, ...]
-    zero_points: tuple[int, ...]
-    data: np.ndarray | None
-
-    @property
-    def size(self) -> int:
-        return math.prod(self.shape)
-
-    @property
-    def nbytes(self) -> int:
-        return self.size * np.dtype(_NUMPY.get(self.dtype, np.int8)).itemsize
-
-    @property
-    def scale(self) -> float:
-        return self.scales[0]
-
-    @property
-    def zero_point(self) -> int:
-        return self.zero_points[0]
-
-
-@dataclasses.dataclass(frozen=True)
-class Operator:
-    """One operator: its builtin name, tensor indices (-1 = absent) and options."""
-
-    index: int
-    name: str
-    inputs: tuple[int, ...]
-    outputs: tuple[int, ...]
-    options: dict
-
-
-@dataclasses.dataclass(frozen=True)
-class Graph:
-    """The single subgraph of a ``.tflite`` model."""
-
-    tensors: tuple[Tensor, ...]
-    operators: tuple[Operator, ...]
-    inputs: tuple[int, ...]
-    outputs: tuple[int, ...]
-
-
-def _checked_length(n: int, buf_len: int, what: str) -> int:
-    if n < 0 or n * 4 > buf_len:
-        raise MalformedModelError(f"malformed .tflite: {what} claims {n} entries")
-    return n
-
-
-def _options(op, name: str) -> dict:
-    import tflite
-
-    table = op.BuiltinOptions()
-    classes = {
-        "CONV_2D": tflite.Conv2DOptions, "DEPTHWISE_CONV_2D": tflite.DepthwiseConv2DOptions,
-        "FULLY_CONNECTED": tflite.FullyConnectedOptions, "MAX_POOL_2D": tflite.Pool2DOptions,
-        "AVERAGE_POOL_2D": tflite.Pool2DOptions, "ADD": tflite.AddOptions,
-        "MUL": tflite.MulOptions, "SOFTMAX": tflite.SoftmaxOptions,
-        "MEAN": tflite.ReducerOptions, "CONCATENATION": tflite.ConcatenationOptions,
-        "SUB": tflite.SubOptions, "STRIDED_SLICE": tflite.StridedSliceOptions,
-    }  # fmt: skip
-    if name not in classes or table is None:
-        return {}
-    opts = classes[name]()
-    opts.Init(table.Bytes, table.Pos)
-    out = {}
-    for field in ("Padding", "StrideW", "StrideH", "DilationWFactor", "DilationHFactor",
-                  "DepthMultiplier", "FilterWidth", "FilterHeight", "FusedActivationFunction",
-                  "KeepNumDims", "Beta", "KeepDims", "Axis", "BeginMask", "EndMask",
-                  "EllipsisMask", "NewAxisMask", "ShrinkAxisMask", "Offset"):  # fmt: skip
-        if hasattr(opts, field):
-            out[field] = getattr(opts, field)()
-    return out
+AOTError = fb.ModelError
+"""Base of the errors below: the model cannot be compiled; the message names the culprit."""
+MalformedModelError = fb.MalformedModelError
+UnsupportedOpError = fb.UnsupportedOpError
+Tensor, Operator, Graph = fb.Tensor, fb.Operator, fb.Graph
 
 
 def parse(flatbuffer: bytes) -> Graph:
-    """Parses a ``.tflite`` flatbuffer into a :class:`Graph`.
-
-    Raises:
-        MalformedModelError: the bytes are not a consistent single-subgraph TFLite model.
-    """
-    buf = bytes(flatbuffer)
-    if len(buf) < 16 or buf[4:8] != b"TFL3":
-        raise MalformedModelError("malformed .tflite: missing the 'TFL3' file identifier")
-    try:
-        return _parse(buf)
-    except AOTError:
-        raise
-    except Exception as error:  # flatbuffers reports corruption as struct/index/value errors
-        raise MalformedModelError(f"malformed .tflite: {type(error).__name__}: {error}") from error
-
-
-def _parse(buf: bytes) -> Graph:
-    import tflite
-    from tflite.BuiltinOperator import BuiltinOperator
-
-    op_names = {v: k for k, v in vars(BuiltinOperator).items() if not k.startswith("_")}
-    model = tflite.Model.GetRootAsModel(buf, 0)
-    if _checked_length(model.SubgraphsLength(), len(buf), "subgraphs") != 1:
+    """The model's graph (:func:`tfasc.flatbuffer.parse`), checked to have one input and output."""
+    graph = fb.parse(flatbuffer)
+    if graph.subgraphs != 1:
         raise MalformedModelError("malformed .tflite: expected exactly one subgraph")
-    graph = model.Subgraphs(0)
-    n_buffers = _checked_length(model.BuffersLength(), len(buf), "buffers")
-    opcodes = []
-    for i in range(_checked_length(model.OperatorCodesLength(), len(buf), "operator codes")):
-        code = model.OperatorCodes(i)
-        value = max(code.BuiltinCode(), code.DeprecatedBuiltinCode())
-        opcodes.append(op_names.get(value, f"BUILTIN_{value}") if value != 32 else "CUSTOM")
-
-    tensors = []
-    for i in range(_checked_length(graph.TensorsLength(), len(buf), "tensors")):
-        t = graph.Tensors(i)
-        shape = tuple(int(d) for d in t.ShapeAsNumpy()) if t.ShapeLength() else ()
-        if any(d <= 0 or d > 1 << 24 for d in shape) or math.prod(shape) > 1 << 28:
-            raise MalformedModelError(f"malformed .tflite: tensor {i} has shape {shape}")
-        dtype = _DTYPES.get(t.Type(), f"type{t.Type()}")
-        scales, zero_points = (), ()
-        q = t.Quantization()
-        if q is not None and q.ScaleLength():
-            scales = tuple(float(s) for s in q.ScaleAsNumpy())
-            zero_points = tuple(int(z) for z in q.ZeroPointAsNumpy())
-            if len(zero_points) != len(scales):
-                raise MalformedModelError(f"malformed .tflite: tensor {i} quantization")
-        data = None
-        b = t.Buffer()
-        if not 0 <= b < n_buffers:
-            raise MalformedModelError(f"malformed .tflite: tensor {i} uses buffer {b}")
-        buffer = model.Buffers(b)
-        if buffer.Offset() > 1:
-            raise UnsupportedOpError(f"tensor {i}: buffers outside the flatbuffer are unsupported")
-        if buffer.DataLength():
-            raw = buffer.DataAsNumpy().tobytes()
-            np_dtype = _NUMPY.get(dtype)
-            if np_dtype is None:
-                raise UnsupportedOpError(f"tensor {i} ({t.Name()!r}): constant of type {dtype}")
-            if len(raw) != math.prod(shape) * np.dtype(np_dtype).itemsize:
-                raise MalformedModelError(
-                    f"malformed .tflite: tensor {i} has {len(raw)} bytes for shape {shape}"
-                )
-            data = np.frombuffer(raw, np_dtype).reshape(shape)
-        name = (t.Name() or b"").decode(errors="replace")
-        tensors.append(Tensor(i, name, shape, dtype, scales, zero_points, data))
-
-    def indices(values, what):
-        out = tuple(int(v) for v in values)
-        if any(not -1 <= v < len(tensors) for v in out):
-            raise MalformedModelError(f"malformed .tflite: {what} refers to a missing tensor")
-        return out
-
-    operators = []
-    for i in range(_checked_length(graph.OperatorsLength(), len(buf), "operators")):
-        op = graph.Operators(i)
-        if not 0 <= op.OpcodeIndex() < len(opcodes):
-            raise MalformedModelError(f"malformed .tflite: operator {i} has a bad opcode index")
-        name = opcodes[op.OpcodeIndex()]
-        ins = indices(op.InputsAsNumpy() if op.InputsLength() else (), f"operator {i}")
-        outs = indices(op.OutputsAsNumpy() if op.OutputsLength() else (), f"operator {i}")
-        operators.append(Operator(i, name, ins, outs, _options(op, name)))
-    graph_in = indices(graph.InputsAsNumpy(), "the graph inputs")
-    graph_out = indices(graph.OutputsAsNumpy(), "the graph outputs")
-    if len(graph_in) != 1 or len(graph_out) != 1 or -1 in graph_in + graph_out:
+    if len(graph.inputs) != 1 or len(graph.outputs) != 1 or -1 in graph.inputs + graph.outputs:
         raise UnsupportedOpError("only models with one input and one output are supported")
-    return Graph(tuple(tensors), tuple(operators), graph_in, graph_out)
+    return graph
 
 
 # ----------------------------------------------------------------------------------------------
@@ -281,7 +105,7 @@ def _calculate_input_radius(integer_bits: int, left_shift: int, total_bits: int 
 
 def _activation_range(activation: int, out: Tensor) -> tuple[int, int]:
     """``CalculateActivationRangeQuantized`` for int8 (``f / scale`` in float32)."""
-    name = _ACTIVATIONS.get(activation, f"activation {activation}")
+    name = fb.ACTIVATIONS.get(activation, f"activation {activation}")
 
     def quantize(f):
         return out.zero_point + int(_round(_f32(np.float32(f) / np.float32(out.scale))))
@@ -317,10 +141,9 @@ def _out_size(padding: int, in_size, filter_size, stride, dilation=1) -> int:
 # Code generation.
 
 
-def _c_array(values, per_line: int = 24) -> str:
-    values = [str(int(v)) for v in np.asarray(values).reshape(-1)]
-    lines = [", ".join(values[i : i + per_line]) for i in range(0, len(values), per_line)]
-    return "{\n    " + ",\n    ".join(lines) + "}" if values else "{}"
+def _braced(values) -> str:
+    body = c_array(values, str, 24)
+    return "{\n" + body + "}" if body else "{}"
 
 
 class _Emitter:
@@ -345,7 +168,7 @@ class _Emitter:
             ctype = {"int8": "int8_t", "int32": "int32_t", "int16": "int16_t"}[t.dtype]
             self.constants.append(
                 f"// {t.name} {list(t.shape)}\nalignas(16) const {ctype} {name}[{t.size}] = "
-                f"{_c_array(t.data)};\n"
+                f"{_braced(t.data)};\n"
             )
             self.emitted.add(t.index)
         return name
@@ -360,7 +183,7 @@ class _Emitter:
         if dims not in self.shapes:
             self.shapes[dims] = f"kShape{len(self.shapes)}"
             self.constants.append(
-                f"const int32_t {self.shapes[dims]}[{len(dims)}] = {_c_array(dims)};\n"
+                f"const int32_t {self.shapes[dims]}[{len(dims)}] = {_braced(dims)};\n"
             )
         return f"RuntimeShape({len(dims)}, {self.shapes[dims]})"
 
@@ -416,8 +239,8 @@ def _per_channel(e: _Emitter, op: Operator, x: Tensor, w_scales, y: Tensor, ctyp
         strict=False,
     )
     e.constants.append(
-        f"const int32_t kMultiplier{op.index}[{len(mults)}] = {_c_array(mults)};\n"
-        f"const {ctype_shift} kShift{op.index}[{len(shifts)}] = {_c_array(shifts)};\n"
+        f"const int32_t kMultiplier{op.index}[{len(mults)}] = {_braced(mults)};\n"
+        f"const {ctype_shift} kShift{op.index}[{len(shifts)}] = {_braced(shifts)};\n"
     )
     return f"kMultiplier{op.index}", f"kShift{op.index}"
 

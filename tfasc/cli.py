@@ -60,13 +60,14 @@ def cmd_evaluate(args):
 
 def cmd_export(args):
     from tfasc import export
+    from tfasc import flatbuffer as fb
 
     flatbuffer = export.export_run(args.run, args.mode, which=args.checkpoint, progress=True)
     out = pathlib.Path(args.out)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_bytes(flatbuffer)
     tmp.replace(out)
-    print(f"wrote {out} ({len(flatbuffer)} bytes, ops: {', '.join(export.model_ops(flatbuffer))})")
+    print(f"wrote {out} ({len(flatbuffer)} bytes, ops: {', '.join(fb.parse(flatbuffer).ops)})")
 
 
 def cmd_export_c(args):

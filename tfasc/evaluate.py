@@ -9,7 +9,7 @@ import pathlib
 
 import numpy as np
 
-from tfasc import DEVICES, SCENES, UNSEEN_DEVICES
+from tfasc import DEVICES, SCENES, UNSEEN_DEVICES, tflm
 from tfasc.keras import keras, tf
 
 
@@ -234,7 +234,7 @@ def evaluate_run(
     Returns:
         The :func:`report` dict.
     """
-    from tfasc import export, train
+    from tfasc import train
 
     if which not in ("best", "last"):
         raise ValueError(f"unknown checkpoint {which!r}; allowed: best, last")
@@ -246,7 +246,7 @@ def evaluate_run(
         logits = model.predict(data.features, batch_size=128, verbose=0)
         stem = "evaluation"
     else:
-        logits = export.TFLMModel(tflite_model).predict(data.features)
+        logits = tflm.TFLMModel(tflite_model).predict(data.features)
         stem = "evaluation_tflm"
     result = report(logits, data.labels, data.devices)
     out_dir = pathlib.Path(out_dir or run_dir)

@@ -2,7 +2,7 @@
 
 ``mcu_test`` compiles a ``.tflite`` model ahead of time (:mod:`tfasc.aot`), embeds test
 vectors whose expected outputs come from the TFLite Micro interpreter
-(:class:`tfasc.export.TFLMModel`), builds it with ``arm-none-eabi-g++`` for a QEMU board
+(:class:`tfasc.tflm.TFLMModel`), builds it with ``arm-none-eabi-g++`` for a QEMU board
 (``micro/targets/``), runs it with ``qemu-system-arm -icount shift=0`` and returns the
 outputs, the bit-exact comparison, instructions per inference and the memory footprint.
 
@@ -27,7 +27,7 @@ import tempfile
 
 import numpy as np
 
-from tfasc import aot
+from tfasc import aot, firmware, tflm
 
 MICRO_DIR = pathlib.Path(__file__).resolve().parent.parent / "micro"
 """The repository's ``micro/`` folder (board support, AOT runtime, harness sources)."""
@@ -287,18 +287,13 @@ def parse_output(text: str, num_vectors: int, output_size: int):
 
 def write_vectors(inputs: np.ndarray, expected: np.ndarray, directory) -> None:
     """Writes ``test_vectors.h/.cc`` (the generator of ``tfasc export-c``) into ``directory``."""
-    from tfasc import firmware
-
     firmware.write_firmware(directory, firmware.test_vector_files(
         np.asarray(inputs, np.int8), np.asarray(expected, np.int8), "tfasc.mcu test vectors"))  # fmt: skip
 
 
 def test_vectors(flatbuffer: bytes, num_vectors: int, seed: int = 0):
     """Random int8 inputs (quantized N(0, 1) features) and the TFLM interpreter's outputs."""
-    from tfasc.export import TFLMModel
-    from tfasc.firmware import make_test_vectors
-
-    return make_test_vectors(TFLMModel(flatbuffer), num_vectors, seed)
+    return firmware.make_test_vectors(tflm.TFLMModel(flatbuffer), num_vectors, seed)
 
 
 def mcu_test(
@@ -338,10 +333,8 @@ def mcu_test(
     if inputs is None:
         inputs, expected = test_vectors(flatbuffer, num_vectors)
     else:
-        from tfasc.export import TFLMModel
-
         inputs = np.asarray(inputs, np.int8)
-        expected = TFLMModel(flatbuffer).invoke_batch(inputs).astype(np.int8)
+        expected = tflm.TFLMModel(flatbuffer).invoke_batch(inputs).astype(np.int8)
     with _build_dir(build_dir) as directory:
         write_vectors(inputs, expected, directory)
         exe = build(model, target, directory, MICRO_DIR / "aot" / "vectors_main.cc",
@@ -394,12 +387,11 @@ class PipelineResult:
 def python_pipeline(flatbuffer: bytes, frontend, pcm: np.ndarray):
     """int16 clips ``(N, samples)`` -> (labels, int8 outputs) with tfasc.features and TFLM."""
     from tfasc import features
-    from tfasc.export import TFLMModel
 
-    tflm = TFLMModel(flatbuffer)
+    model = tflm.TFLMModel(flatbuffer)
     waveform = np.asarray(pcm, np.float32) / np.float32(32768.0)
     feats = features.log_mel(waveform, frontend).numpy()  # (N, n_mels, frames, 1)
-    outputs = tflm.invoke_batch(tflm.input_quantization.quantize(feats)).astype(np.int8)
+    outputs = model.invoke_batch(model.input_quantization.quantize(feats)).astype(np.int8)
     return tuple(int(i) for i in np.argmax(outputs, axis=1)), outputs
 
 
@@ -427,8 +419,7 @@ def mcu_pipeline(
     Returns:
         The firmware's and Python's labels and outputs, instruction counts and section sizes.
     """
-    from tfasc import features, firmware
-    from tfasc.export import TFLMModel
+    from tfasc import features
 
     if board not in BOARDS:
         raise ValueError(f"unknown board {board!r}; allowed: {', '.join(BOARDS)}")
@@ -454,7 +445,7 @@ def mcu_pipeline(
         )
         firmware.write_firmware(
             directory,
-            firmware.frontend_table_files(frontend, TFLMModel(flatbuffer).input_quantization),
+            firmware.frontend_table_files(frontend, tflm.TFLMModel(flatbuffer).input_quantization),
         )
         exe = build(
             model,
@@ -556,9 +547,8 @@ def pipeline_summary(result: PipelineResult) -> str:
 def frontend_for(flatbuffer: bytes):
     """The front-end preset whose log-mel shape is the model's input shape."""
     from tfasc import features
-    from tfasc.export import TFLMModel
 
-    shape = tuple(int(d) for d in TFLMModel(flatbuffer).input_details["shape"][1:])
+    shape = tflm.TFLMModel(flatbuffer).input_shape[1:]
     for config in features.PRESETS.values():
         if config.input_shape == shape:
             return config

@@ -8,9 +8,11 @@ import numpy as np
 import pytest
 
 from tests.micro import host_build
-from tfasc import SCENES, features, firmware
-from tfasc.export import Quantization, TFLMModel, model_ops, to_tflite
+from tfasc import SCENES, features, firmware, ops
+from tfasc.export import to_tflite
+from tfasc.flatbuffer import parse
 from tfasc.keras import keras
+from tfasc.tflm import Quantization, TFLMModel
 
 
 def tiny_model() -> keras.Model:
@@ -87,7 +89,7 @@ def test_settings_match_the_model_and_front_end(model, files):
 
 
 def test_op_resolver_is_exactly_sized(model, files):
-    ops = model_ops(model[1])
+    ops = parse(model[1]).ops
     text = files["model_ops.h"]
     assert int(constant(text, "kNumModelOps")) == len(set(ops))
     assert "MicroMutableOpResolver<kNumModelOps>" in text
@@ -182,7 +184,6 @@ def test_resolver_methods_exist_in_tflm_header():
         "runtime/include/tensorflow/lite/micro/micro_mutable_op_resolver.h"
     )
     declared = set(re.findall(r"TfLiteStatus (Add\w+)\(", header.read_text()))
-    assert set(firmware.OP_RESOLVER_METHODS.values()) <= declared
-    from tfasc.export import TFLM_INT8_OPS
-
-    assert TFLM_INT8_OPS <= set(firmware.OP_RESOLVER_METHODS)
+    assert {op.resolver for op in ops.OPS.values() if op.resolver} <= declared
+    assert set(ops.supported("tflm_int8")) <= set(ops.supported("resolver"))
+    assert set(ops.supported("aot")) <= set(ops.supported("resolver"))

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from tests.layer_test_case import run_model_test
-from tfasc import export, models
+from tfasc import flatbuffer as fb
+from tfasc import models
 from tfasc.models.bcresnet import BCRESNET_STAGES
 
 KWS_INPUT = (40, 101, 1)  # Speech Commands: 40 mels x 101 frames, 12 classes
@@ -40,7 +41,7 @@ def test_model(tmp_path):
     stages = [(width, 1, stride, dilation) for width, _, stride, dilation in BCRESNET_STAGES]
     model = models.build("bcresnet", input_shape=(40, 12, 1), num_classes=12, tau=1, stages=stages)
     flatbuffer = run_model_test(model, tmp_path, num_classes=12)
-    assert set(export.model_ops(flatbuffer)) <= {
+    assert set(fb.parse(flatbuffer).ops) <= {
         "CONV_2D", "DEPTHWISE_CONV_2D", "STRIDED_SLICE", "MUL", "ADD", "AVERAGE_POOL_2D",
         "LOGISTIC", "PAD", "RESHAPE", "FULLY_CONNECTED",
     }  # fmt: skip

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from tests.layer_test_case import run_model_test
-from tfasc import complexity, export, models
+from tfasc import complexity, export, models, ops, tflm
+from tfasc import flatbuffer as fb
 from tfasc.keras import keras
 from tfasc.models.bcresnet_mod import BCRESNET_MOD_STAGES
 from tfasc.models.cp_resnet import CP_RESNET_BLOCKS
@@ -50,7 +51,7 @@ def test_budget_variant_int8_file_fits_and_runs_in_tflm():
     by_dtype = c.param_bytes_by_dtype
     assert by_dtype["int8"] + by_dtype.get("int32", 0) // 4 <= 128_000, by_dtype
     assert c.macs <= 30_000_000
-    got = export.TFLMModel(flatbuffer).predict(x[:1])
+    got = tflm.TFLMModel(flatbuffer).predict(x[:1])
     assert got.shape == (1, 10) and np.isfinite(got).all()
 
 
@@ -67,7 +68,7 @@ def test_model(name, overrides, tmp_path):
     """fit, .keras round trip, int8 in TFLM: small input, one block per stage (fast)."""
     model = models.build(name, input_shape=SMALL_INPUT, **overrides)
     flatbuffer = run_model_test(model, tmp_path, num_classes=10)
-    assert not set(export.model_ops(flatbuffer)) - export.TFLM_INT8_OPS
+    assert not set(fb.parse(flatbuffer).ops) - set(ops.supported("tflm_int8"))
 
 
 def test_teachers_are_large():

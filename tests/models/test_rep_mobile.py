@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from tests.layer_test_case import run_model_test
-from tfasc import complexity, export, models
+from tfasc import complexity, models
+from tfasc import flatbuffer as fb
 from tfasc.keras import keras
 
 
@@ -68,7 +69,7 @@ def test_deploy_int8_in_tflm(tmp_path):
     flatbuffer = run_model_test(models.reparameterize(model), tmp_path, num_classes=10)
     ops = set(complexity.tflite_complexity(flatbuffer).ops)
     assert ops <= {"CONV_2D", "DEPTHWISE_CONV_2D", "ADD", "AVERAGE_POOL_2D", "RESHAPE"}, ops
-    assert set(export.model_ops(flatbuffer)) == ops
+    assert set(fb.parse(flatbuffer).ops) == ops
 
 
 @pytest.mark.slow
