@@ -24,7 +24,8 @@ import time
 import numpy as np
 
 from tfasc import aot, complexity, mcu, models
-from tfasc.export import TFLMModel, to_tflite
+from tfasc.convert import to_tflite
+from tfasc.tflm import TFLMModel
 
 RESULTS = pathlib.Path(__file__).parent / "results" / "micro.json"
 BOARDS = ("mps2-an386", "mps3-an547")

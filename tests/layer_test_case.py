@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfasc import export, tflm
+from tfasc import convert, tflm
 from tfasc.keras import keras, tf
 
 
@@ -39,7 +39,7 @@ def run_model_test(model: keras.Model, tmp_path, num_classes: int | None = None,
     assert np.isfinite(history.history["loss"][0])
 
     # Full-int8 TFLite that the TFLM interpreter runs, close to the float model.
-    flatbuffer = export.to_tflite(model, "int8", x)
+    flatbuffer = convert.to_tflite(model, "int8", x)
     got = tflm.TFLMModel(flatbuffer).predict(x)
     scale = np.abs(reference).max() + 1e-6
     assert got.shape == reference.reshape(batch, -1).shape

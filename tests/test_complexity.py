@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 
-from tfasc import complexity, export
+from tfasc import complexity, convert
 from tfasc.keras import keras
 from tfasc.layers import RepConv2D
 
@@ -65,7 +65,7 @@ def test_tflite_rules_and_report():
     outputs = keras.layers.Dense(3, bias_initializer="ones", name="dense")(x)
     model = keras.Model(inputs, outputs)
     x = np.random.default_rng(0).standard_normal((8, 8, 6, 1)).astype(np.float32)
-    flatbuffer = export.to_tflite(model, "int8", x)
+    flatbuffer = convert.to_tflite(model, "int8", x)
     c = complexity.tflite_complexity(flatbuffer, nessi_compatible=False)
     assert c.ops == ("CONV_2D", "AVERAGE_POOL_2D", "RESHAPE", "FULLY_CONNECTED")
     assert c.macs == 9 * 4 * 48 + 8 * 4 * 6 + 32 * 3

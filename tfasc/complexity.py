@@ -556,7 +556,7 @@ def registered_model_complexity(
     Returns:
         ``(keras_view, tflite_view)``; ``tflite_view`` is None when ``int8`` is False.
     """
-    from tfasc import export, models
+    from tfasc import convert, models
 
     model = models.deploy_form(trained_like(models.build(name, **overrides)))
     keras_view = keras_complexity(model)
@@ -564,7 +564,7 @@ def registered_model_complexity(
         return keras_view, None
     rng = np.random.default_rng(0)
     calibration = rng.standard_normal((calibration_samples, *model.input_shape[1:]))
-    flatbuffer = export.to_tflite(model, "int8", calibration.astype(np.float32))
+    flatbuffer = convert.to_tflite(model, "int8", calibration.astype(np.float32))
     return keras_view, tflite_complexity(flatbuffer, name=name)
 
 

@@ -4,8 +4,13 @@
 before TensorFlow loads. Use ``from tfasc.keras import keras, tf`` everywhere in the library.
 """
 
-import tensorflow as tf
-import tf_keras as keras
+from tfasc.quiet import quiet_import
+
+with quiet_import():
+    import tensorflow as tf
+    import tf_keras as keras
+
+    tf.config.list_physical_devices()  # CUDA's probe prints here on machines without a GPU
 
 BN_DEFAULTS = {"momentum": 0.9, "epsilon": 1e-5}
 """PyTorch's ``BatchNorm2d`` defaults (its momentum 0.1 is Keras' 0.9), for every model whose

@@ -13,15 +13,13 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
 import re
-import tempfile
 
 import numpy as np
 
 from tfasc import flatbuffer as fb
+from tfasc.quiet import captured_stderr
 
 
 class TFLMError(fb.ModelError):
@@ -41,22 +39,6 @@ class Quantization:
 
     def dequantize(self, q) -> np.ndarray:
         return (np.asarray(q, np.float32) - self.zero_point) * np.float32(self.scale)
-
-
-@contextlib.contextmanager
-def captured_stderr():
-    """Captures what C/C++ code writes to file descriptor 2; yields a dict with ``text``."""
-    with tempfile.TemporaryFile(mode="w+b") as sink:
-        saved = os.dup(2)
-        os.dup2(sink.fileno(), 2)
-        captured = {}
-        try:
-            yield captured
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            sink.seek(0)
-            captured["text"] = sink.read().decode(errors="replace")
 
 
 PROBABILITY_OPS = ("SOFTMAX", "LOGISTIC")

@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 from tfasc import aot, mcu
-from tfasc.export import model_ops, to_tflite
+from tfasc.convert import to_tflite
+from tfasc.flatbuffer import parse
 from tfasc.keras import keras, tf
 
 pytestmark = pytest.mark.skipif(shutil.which("g++") is None, reason="g++ is not installed")
@@ -101,27 +102,27 @@ def _assert_bit_exact(flatbuffer: bytes, tmp_path) -> mcu.MCUResult:
 
 
 def test_conv_pool_model_is_bit_exact(conv_pool_tflite, tmp_path):
-    ops = set(model_ops(conv_pool_tflite))
+    ops = set(parse(conv_pool_tflite).ops)
     assert {"CONV_2D", "DEPTHWISE_CONV_2D", "PAD", "MAX_POOL_2D", "AVERAGE_POOL_2D",
             "RESHAPE", "FULLY_CONNECTED", "CONCATENATION"} <= ops  # fmt: skip
     _assert_bit_exact(conv_pool_tflite, tmp_path)
 
 
 def test_elementwise_model_is_bit_exact(elementwise_tflite, tmp_path):
-    ops = set(model_ops(elementwise_tflite))
+    ops = set(parse(elementwise_tflite).ops)
     assert {"MEAN", "ADD", "MUL", "LOGISTIC", "CONCATENATION", "SOFTMAX"} <= ops
     _assert_bit_exact(elementwise_tflite, tmp_path)
 
 
 def test_requantize_model_is_bit_exact(tmp_path):
     flatbuffer = _convert(_requantize_model())
-    assert {"QUANTIZE", "SOFTMAX", "CONCATENATION"} <= set(model_ops(flatbuffer))
+    assert {"QUANTIZE", "SOFTMAX", "CONCATENATION"} <= set(parse(flatbuffer).ops)
     _assert_bit_exact(flatbuffer, tmp_path)
 
 
 def test_normalization_model_is_bit_exact(tmp_path):
     flatbuffer = _convert(_normalization_model(), seed=2)
-    ops = set(model_ops(flatbuffer))
+    ops = set(parse(flatbuffer).ops)
     assert {"SUB", "SQUARED_DIFFERENCE", "RSQRT", "STRIDED_SLICE", "MEAN"} <= ops
     _assert_bit_exact(flatbuffer, tmp_path)
 
@@ -164,7 +165,7 @@ def test_unsupported_op_is_named():
     inputs = keras.Input((8,))
     model = keras.Model(inputs, keras.layers.Dense(4, activation="tanh")(inputs))
     flatbuffer = _convert(model)
-    assert "TANH" in model_ops(flatbuffer)
+    assert "TANH" in parse(flatbuffer).ops
     with pytest.raises(aot.UnsupportedOpError, match=r"TANH \(operator 1\)"):
         aot.compile_model(flatbuffer)
 

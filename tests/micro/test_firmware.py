@@ -9,7 +9,7 @@ import pytest
 
 from tests.micro import host_build
 from tfasc import SCENES, features, firmware, ops
-from tfasc.export import to_tflite
+from tfasc.convert import to_tflite
 from tfasc.flatbuffer import parse
 from tfasc.keras import keras
 from tfasc.tflm import Quantization, TFLMModel

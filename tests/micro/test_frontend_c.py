@@ -21,7 +21,7 @@ import pytest
 from tests.micro import host_build
 from tfasc import features, firmware
 from tfasc.data import synth
-from tfasc.export import Quantization
+from tfasc.tflm import Quantization
 
 QUANTIZATION = Quantization(scale=0.025, zero_point=8)
 """A typical calibrated input quantization: features in about [-3.4, 3.0]."""

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from tfasc import features, mcu, models
+from tfasc.convert import to_tflite
 from tfasc.data import synth
-from tfasc.export import to_tflite
 from tfasc.keras import keras
 
 pytestmark = [

@@ -19,7 +19,7 @@ import pytest
 
 from tests.micro import host_build
 from tfasc import firmware, models
-from tfasc.export import to_tflite
+from tfasc.convert import to_tflite
 
 pytestmark = pytest.mark.mcu
 

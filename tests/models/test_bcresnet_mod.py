@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from tests.layer_test_case import run_model_test
-from tfasc import complexity, export, models, ops, tflm
+from tfasc import complexity, convert, models, ops, tflm
 from tfasc import flatbuffer as fb
 from tfasc.keras import keras
 from tfasc.models.bcresnet_mod import BCRESNET_MOD_STAGES
@@ -46,7 +46,7 @@ def test_budget_variant_int8_file_fits_and_runs_in_tflm():
     for weight in model.weights:  # distinct (trained-like) values: no shared constants
         weight.assign(weight.numpy() * rng.uniform(0.9, 1.1, weight.shape) + 0.01)
     x = rng.standard_normal((4, *model.input_shape[1:])).astype(np.float32)
-    flatbuffer = export.to_tflite(model, "int8", x)
+    flatbuffer = convert.to_tflite(model, "int8", x)
     c = complexity.tflite_complexity(flatbuffer)
     by_dtype = c.param_bytes_by_dtype
     assert by_dtype["int8"] + by_dtype.get("int32", 0) // 4 <= 128_000, by_dtype

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from tests.layer_test_case import run_model_test
-from tfasc import complexity, export, models
+from tfasc import complexity, convert, models
 from tfasc.keras import keras
 
 
@@ -30,7 +30,7 @@ def trained_like(model, seed=0):
 def int8_file():
     model = trained_like(models.build("dcase2022_baseline"))
     calibration = np.random.default_rng(1).standard_normal((16, 40, 51, 1)).astype(np.float32)
-    return export.to_tflite(model, "int8", calibration)
+    return convert.to_tflite(model, "int8", calibration)
 
 
 def test_keras_counts():

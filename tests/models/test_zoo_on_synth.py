@@ -8,7 +8,7 @@ BC-ResNet-Mod) are marked slow.
 import numpy as np
 import pytest
 
-from tfasc import export, models, tflm, train
+from tfasc import convert, export, models, tflm, train
 from tfasc import flatbuffer as fb
 from tfasc.data import cache, tau
 from tfasc.keras import keras
@@ -40,7 +40,7 @@ def test_trains_on_synthetic_tau_and_runs_in_tflm(name, synth_tau, feature_cache
     flatbuffer = export.export_run(result.run_dir, "int8", num_calibration=32)
     if name == "rep_mobile":  # exported in its deploy form: one convolution per RepConv2D
         deploy = models.reparameterize(keras.models.load_model(result.best_model))
-        assert _conv_ops(flatbuffer) == _conv_ops(export.to_tflite(deploy, "float32"))
+        assert _conv_ops(flatbuffer) == _conv_ops(convert.to_tflite(deploy, "float32"))
     dataset = tau.load(synth_tau)
     evaluate = cache.compute_features(
         dataset,

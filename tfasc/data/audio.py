@@ -11,6 +11,23 @@ import pathlib
 import numpy as np
 
 
+PCM16_SCALE = 32768.0
+"""int16 PCM <-> float in [-1, 1): ``float = pcm / 32768``, as soundfile and libsndfile read it;
+the C front end (``kPcmScale``) and every writer in tfasc use the same scale."""
+
+
+def to_pcm16(x: np.ndarray) -> np.ndarray:
+    """Float samples in [-1, 1) to int16 PCM (rounded, clipped to the int16 range)."""
+    return np.clip(np.round(np.asarray(x, np.float64) * PCM16_SCALE), -32768, 32767).astype(
+        np.int16
+    )
+
+
+def from_pcm16(pcm: np.ndarray) -> np.ndarray:
+    """int16 PCM to float32 samples in [-1, 1)."""
+    return np.asarray(pcm, np.float32) / np.float32(PCM16_SCALE)
+
+
 class AudioError(ValueError):
     """An audio file that cannot be used; the message names the file."""
 
