@@ -89,12 +89,12 @@ def test_settings_match_the_model_and_front_end(model, files):
 
 
 def test_op_resolver_is_exactly_sized(model, files):
-    ops = parse(model[1]).ops
+    model_ops = parse(model[1]).ops
     text = files["model_ops.h"]
-    assert int(constant(text, "kNumModelOps")) == len(set(ops))
+    assert int(constant(text, "kNumModelOps")) == len(set(model_ops))
     assert "MicroMutableOpResolver<kNumModelOps>" in text
     methods = re.findall(r"resolver\.(\w+)\(\)", text)
-    assert methods == [firmware.OP_RESOLVER_METHODS[op] for op in dict.fromkeys(ops)]
+    assert methods == [ops.OPS[op].resolver for op in dict.fromkeys(model_ops)]
 
 
 def test_unsupported_op_is_named():
