@@ -31,16 +31,26 @@ def test_report_numbers():
     json.dumps(result)
 
 
-def test_macro_accuracy_metric_matches_report():
+def test_probabilities_are_not_softmaxed_again():
     logits, labels, devices = _case()
-    metric = evaluate.MacroAccuracy(len(SCENES))
-    metric.update_state(labels[:3], logits[:3])
-    metric.update_state(labels[3:], logits[3:])
+    probabilities = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    from_logits = evaluate.report(logits, labels, devices)
+    from_probabilities = evaluate.report(probabilities, labels, devices, probabilities=True)
+    assert np.isclose(from_probabilities["log_loss"], from_logits["log_loss"])
+    # What the old code computed: log-softmax of probabilities, a different number.
+    wrong = evaluate.report(probabilities, labels, devices)["log_loss"]
+    assert not np.isclose(wrong, from_logits["log_loss"], atol=0.1)
+    # Probabilities of exactly 0 are floored at 1e-7, not -inf.
+    hard = np.eye(len(SCENES))[[0, 1, 1, 1, 2, 0, 2, 2]]
     assert np.isclose(
-        metric.result().numpy(), evaluate.report(logits, labels, devices)["macro_accuracy"]
+        evaluate.report(hard, labels, devices, probabilities=True)["log_loss"],
+        -2 * np.log(1e-7 / (1 + 9e-7)) / 8 - 6 * np.log(1 / (1 + 9e-7)) / 8,
     )
-    metric.reset_state()
-    assert metric.result().numpy() == 0.0
+
+
+def test_wilson_interval():
+    low, high = evaluate.wilson_interval(6, 8)
+    assert np.isclose(low, 0.40928, atol=1e-5) and np.isclose(high, 0.92852, atol=1e-5)
 
 
 def test_table_and_plot(tmp_path):
@@ -51,5 +61,10 @@ def test_table_and_plot(tmp_path):
         "b",
         "s4",
     ]
-    png = evaluate.plot_confusion(result, tmp_path / "c.png")
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "clips                    3      2      2      1       8" in table
+    assert "each device x class cell holds 1-2 clips: one clip moves a cell by up to 100" in table
+    assert "accuracy 75.0 % (95 % interval 40.9-92.9 %)" in table
+    files = evaluate.report_files(result)
+    assert sorted(files) == ["evaluation.json", "evaluation.txt", "evaluation_confusion.png"]
+    assert files["evaluation_confusion.png"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert json.loads(files["evaluation.json"])["device_class_count"]["a"]["airport"] == 2

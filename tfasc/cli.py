@@ -26,48 +26,64 @@ def cmd_synth(args):
 
 
 def cmd_train(args):
-    from tfasc import train
+    from tfasc import config, train
 
     overrides = {
-        "data_root": args.data,
+        "data.root": args.data,
         "out_dir": args.out,
-        "model": args.model,
-        "epochs": args.epochs,
-        "strategy": args.strategy,
-        "split": args.split,
-        "cpu_replicas": args.cpu_replicas,
-        "cache_dir": args.cache,
-        "on_error": "skip" if args.skip_bad_files else None,
+        "model.name": args.model,
+        "optimizer.epochs": args.epochs,
+        "runtime.strategy": args.strategy,
+        "data.split": args.split,
+        "runtime.cpu_replicas": args.cpu_replicas,
+        "data.cache_dir": args.cache,
+        "data.on_error": "skip" if args.skip_bad_files else None,
     }
-    config = train.TrainConfig.from_toml(args.config, **overrides)
-    result = train.train(config)
-    print(f"best model: {result.best_model}")
+    settings = config.TrainConfig.from_toml(args.config, overrides)
+    result = train.train(settings, overwrite=args.overwrite)
+    epochs = settings.optimizer.epochs
+    if result.epochs_trained == 0:
+        print(f"{result.run_dir}: already complete ({epochs} epochs); nothing to train")
+    else:
+        print(
+            f"trained {result.epochs_trained} of {epochs} epochs; best model: {result.best_model}"
+        )
     if result.skipped:
         print(f"skipped {len(result.skipped)} bad file(s), listed in {result.run_dir}/skipped.txt")
 
 
+def _write_files(directory, files: dict) -> None:
+    from tfasc import atomic
+
+    for name, content in files.items():
+        atomic.write_bytes(pathlib.Path(directory) / name, content)
+
+
 def cmd_evaluate(args):
     from tfasc import evaluate
+    from tfasc import flatbuffer as fb
 
-    tflite = pathlib.Path(args.tflite).read_bytes() if args.tflite else None
+    tflite = fb.read(args.tflite)[0] if args.tflite else None
     result = evaluate.evaluate_run(
         args.run, data_root=args.data, which=args.checkpoint, tflite_model=tflite
     )
     print(evaluate.format_table(result))
-    suffix = "_tflm" if tflite else ""
-    print(f"wrote {args.run}/evaluation{suffix}.json, .txt and _confusion.png")
+    stem = "evaluation_tflm" if tflite else "evaluation"
+    _write_files(args.run, evaluate.report_files(result, stem))
+    print(f"wrote {args.run}/{stem}.json, .txt and _confusion.png")
 
 
 def cmd_export(args):
-    from tfasc import export
+    from tfasc import atomic, config, export
     from tfasc import flatbuffer as fb
 
-    flatbuffer = export.export_run(args.run, args.mode, which=args.checkpoint, progress=True)
-    out = pathlib.Path(args.out)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(flatbuffer)
-    tmp.replace(out)
-    print(f"wrote {out} ({len(flatbuffer)} bytes, ops: {', '.join(fb.parse(flatbuffer).ops)})")
+    settings = config.ExportConfig(
+        mode=args.mode, checkpoint=args.checkpoint, num_calibration=args.calibration
+    )
+    flatbuffer = export.export_run(args.run, settings, data_root=args.data)
+    atomic.write_bytes(args.out, flatbuffer)
+    ops = ", ".join(fb.parse(flatbuffer).ops)
+    print(f"wrote {args.out} ({len(flatbuffer):,} bytes, ops: {ops})")
 
 
 def cmd_export_c(args):
@@ -156,7 +172,21 @@ def cmd_quickstart(args):
         epochs=args.epochs,
         model=args.model,
         seed=args.seed,
+        board=args.board,
+        vectors=args.vectors,
+        overwrite=args.overwrite,
     )
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,15 +211,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", help="data-set root (overrides data_root)")
     p.add_argument("--out", help="run directory (overrides out_dir)")
     p.add_argument("--model", help="registered model (overrides model)")
-    p.add_argument("--epochs", type=int)
+    p.add_argument("--epochs", type=positive_int)
     p.add_argument("--split", type=int, help="DCASE2024 training subset in percent")
     p.add_argument("--strategy", choices=("default", "mirrored", "multi_worker"))
-    p.add_argument("--cpu-replicas", type=int, help="logical CPU devices for --strategy mirrored")
+    p.add_argument(
+        "--cpu-replicas", type=positive_int, help="logical CPU devices for --strategy mirrored"
+    )
     p.add_argument("--cache", help="feature cache directory")
     p.add_argument(
         "--skip-bad-files",
         action="store_true",
         help="skip unreadable audio and list it instead of stopping",
+    )
+    p.add_argument(
+        "--overwrite", action="store_true", help="replace a run with other settings in --out"
     )
     p.set_defaults(func=cmd_train)
 
@@ -204,6 +239,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("run", help="run directory")
     p.add_argument("--mode", choices=("float32", "dynamic", "int8"), default="int8")
     p.add_argument("--checkpoint", choices=("best", "last"), default="best")
+    p.add_argument("--data", help="data-set root to calibrate on (default: the run's)")
+    p.add_argument(
+        "--calibration", type=positive_int, default=200, help="int8 calibration clips (200)"
+    )
     p.add_argument("--out", required=True, help="output .tflite")
     p.set_defaults(func=cmd_export)
 
@@ -239,19 +278,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="quickstart", help="output directory")
     p.add_argument("--size", type=float, default=0.01, help="fraction of TAU 2020 recordings")
     p.add_argument("--slices", type=int, default=10, help="1-s slices per 10-s recording")
-    p.add_argument("--epochs", type=int, default=12)
+    p.add_argument("--epochs", type=positive_int, default=12)
     p.add_argument("--model", default="dcase2022_baseline")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--board", default="mps2-an386", help="emulated board of the last step")
+    p.add_argument("--vectors", type=positive_int, default=3, help="test vectors on the board")
+    p.add_argument(
+        "--overwrite", action="store_true", help="replace a quickstart with other settings"
+    )
     p.set_defaults(func=cmd_quickstart)
 
     return parser
 
 
 def main(argv=None) -> int:
+    """Runs one command; every expected failure is one ``tfasc CMD: error: ...`` line, exit 2."""
     args = build_parser().parse_args(argv)
     try:
         args.func(args)
-    except (ValueError, FileNotFoundError) as error:
+    except (ValueError, OSError) as error:  # config, data, run, model errors; missing files
+        print(f"tfasc {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except RuntimeError as error:  # a missing or failing toolchain
+        from tfasc.mcu import ToolchainError
+
+        if not isinstance(error, ToolchainError):
+            raise
         print(f"tfasc {args.command}: error: {error}", file=sys.stderr)
         return 2
     return 0

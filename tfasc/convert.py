@@ -8,6 +8,7 @@ conversion fails.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 
 import numpy as np
@@ -78,7 +79,9 @@ def to_tflite(
         converter.inference_input_type = tf.int8
         converter.inference_output_type = tf.int8
     try:
-        with captured_stderr():
+        with captured_stderr(), warnings.catch_warnings():
+            # Emitted for every int8-input model: the input range comes from calibration.
+            warnings.filterwarnings("ignore", "Statistics for quantized inputs were expected")
             flatbuffer = converter.convert()
     except Exception as error:  # the converter raises ConverterError and friends
         ops = sorted(set(re.findall(r"'?(tf\.\w+|tfl\.\w+)'?", str(error))))

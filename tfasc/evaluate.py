@@ -1,70 +1,52 @@
 """Evaluation as on the DCASE results pages: accuracy, class-macro accuracy, log loss, per
 device and per class, seen versus unseen devices; a text table, JSON and a confusion plot.
+
+Everything here returns values; :func:`report_files` gives the bytes of the JSON, table and
+PNG that the CLI writes.
 """
 
 from __future__ import annotations
 
+import io
 import json
-import pathlib
 
 import numpy as np
+import scipy.stats
 
 from tfasc import DEVICES, SCENES, UNSEEN_DEVICES, tflm
-from tfasc.keras import keras, tf
+from tfasc import run as runs
+
+SMALL_CELL = 30
+"""Device x class cells with fewer clips than this are flagged as too small to read alone."""
 
 
-@keras.utils.register_keras_serializable(package="tfasc")
-class MacroAccuracy(keras.metrics.Metric):
-    """Class-macro accuracy (mean per-class recall) of logits against integer labels.
-
-    This is the DCASE Task 1 ranking metric. Classes without examples are left out of the
-    mean. Works under ``tf.distribute`` (the confusion matrix is summed across replicas).
-
-    Args:
-        num_classes: number of classes.
-    """
-
-    def __init__(self, num_classes: int = len(SCENES), name="macro_accuracy", **kwargs):
-        super().__init__(name=name, **kwargs)
-        self.num_classes = num_classes
-        self.confusion = self.add_weight(
-            name="confusion", shape=(num_classes, num_classes), initializer="zeros"
-        )
-
-    def update_state(self, y_true, y_pred, sample_weight=None):
-        y_true = tf.reshape(tf.cast(y_true, tf.int32), [-1])
-        y_pred = tf.argmax(
-            tf.reshape(y_pred, [-1, self.num_classes]), axis=-1, output_type=tf.int32
-        )
-        self.confusion.assign_add(
-            tf.math.confusion_matrix(y_true, y_pred, self.num_classes, dtype=tf.float32)
-        )
-
-    def result(self):
-        support = tf.reduce_sum(self.confusion, axis=1)
-        recall = tf.math.divide_no_nan(tf.linalg.diag_part(self.confusion), support)
-        present = tf.cast(support > 0, tf.float32)
-        return tf.math.divide_no_nan(tf.reduce_sum(recall * present), tf.reduce_sum(present))
-
-    def reset_state(self):
-        self.confusion.assign(tf.zeros_like(self.confusion))
-
-    def get_config(self):
-        return {**super().get_config(), "num_classes": self.num_classes}
-
-
-def _log_softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = logits - logits.max(axis=1, keepdims=True)
+def log_probabilities(outputs, probabilities: bool = False) -> np.ndarray:
+    """Log class probabilities of ``(N, C)`` model outputs: log-softmax of logits, or the log
+    of (renormalized, floored at 1e-7 as sklearn's log loss does) probabilities."""
+    outputs = np.asarray(outputs, np.float64)
+    if probabilities:
+        p = np.clip(outputs, 1e-7, 1.0)
+        return np.log(p / p.sum(axis=1, keepdims=True))
+    shifted = outputs - outputs.max(axis=1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
 
 
-def report(logits, labels, devices, *, classes=SCENES) -> dict:
+def wilson_interval(successes: int, n: int) -> tuple[float, float]:
+    """95 % Wilson score interval of a proportion (scipy's ``binomtest``)."""
+    if n == 0:
+        return (float("nan"), float("nan"))
+    interval = scipy.stats.binomtest(successes, n).proportion_ci(0.95, method="wilson")
+    return (float(interval.low), float(interval.high))
+
+
+def report(outputs, labels, devices, *, probabilities: bool = False, classes=SCENES) -> dict:
     """All DCASE Task 1 figures for one set of predictions.
 
     Args:
-        logits: ``(N, C)`` model outputs (logits; log loss uses their softmax).
+        outputs: ``(N, C)`` model outputs: logits, or probabilities if ``probabilities``.
         labels: ``(N,)`` true class indices.
         devices: ``(N,)`` device names.
+        probabilities: the outputs are probabilities (a model ending in softmax).
         classes: class names.
 
     Returns:
@@ -72,10 +54,10 @@ def report(logits, labels, devices, *, classes=SCENES) -> dict:
         (accuracy, macro accuracy, count), ``per_class``, ``device_class`` accuracy matrix,
         ``seen``/``unseen`` device accuracy and the ``confusion`` matrix.
     """
-    logits = np.asarray(logits, np.float64)
+    outputs = np.asarray(outputs, np.float64)
     labels = np.asarray(labels)
     devices = np.asarray(devices).astype(str)
-    predicted = logits.argmax(axis=1)
+    predicted = outputs.argmax(axis=1)
     correct = predicted == labels
     n = len(classes)
     confusion = np.zeros((n, n), np.int64)
@@ -106,11 +88,16 @@ def report(logits, labels, devices, *, classes=SCENES) -> dict:
         }
         for d in device_names
     }
+    cell_counts = {
+        d: {classes[c]: int(((devices == d) & (labels == c)).sum()) for c in range(n)}
+        for d in device_names
+    }
     unseen_mask = np.isin(devices, UNSEEN_DEVICES)
-    log_probs = _log_softmax(logits)
+    log_probs = log_probabilities(outputs, probabilities)
     return {
         "count": int(len(labels)),
         "accuracy": float(correct.mean()),
+        "accuracy_95ci": list(wilson_interval(int(correct.sum()), len(labels))),
         "macro_accuracy": macro(everything),
         "log_loss": float(-log_probs[np.arange(len(labels)), labels].mean()),
         "seen_accuracy": float(correct[~unseen_mask].mean()) if (~unseen_mask).any() else None,
@@ -121,6 +108,7 @@ def report(logits, labels, devices, *, classes=SCENES) -> dict:
             for c in range(n)
         },
         "device_class": device_class,
+        "device_class_count": cell_counts,
         "classes": list(classes),
         "confusion": confusion.tolist(),
     }
@@ -152,7 +140,25 @@ def format_table(result: dict) -> str:
         + " "
         + cell(result["accuracy"])
     )
+    lines.append(
+        "clips".ljust(width)
+        + "".join(f"{result['per_device'][d]['count']:7d}" for d in devices)
+        + f" {result['count']:7d}"
+    )
+    cells = [n for row in result.get("device_class_count", {}).values() for n in row.values() if n]
+    if cells and min(cells) < SMALL_CELL:
+        lines.append(
+            f"each device x class cell holds {min(cells)}-{max(cells)} clips: one clip moves a "
+            f"cell by up to {100 / min(cells):.0f} points, so read the rows and columns, not the "
+            "cells"
+        )
+    low, high = result.get("accuracy_95ci", (None, None))
     summary = f"log loss {result['log_loss']:.3f}"
+    if low is not None:
+        summary = (
+            f"accuracy {100 * result['accuracy']:.1f} % (95 % interval {100 * low:.1f}-"
+            f"{100 * high:.1f} %) | " + summary
+        )
     if result["seen_accuracy"] is not None and result["unseen_accuracy"] is not None:
         summary += (
             f" | seen devices {100 * result['seen_accuracy']:.1f} %"
@@ -162,8 +168,8 @@ def format_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def plot_confusion(result: dict, path) -> pathlib.Path:
-    """Writes a row-normalized confusion-matrix PNG and returns its path."""
+def plot_confusion(result: dict) -> bytes:
+    """A row-normalized confusion-matrix plot as PNG bytes."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -196,20 +202,20 @@ def plot_confusion(result: dict, path) -> pathlib.Path:
     )
     fig.colorbar(image, ax=ax, fraction=0.046)
     fig.tight_layout()
-    path = pathlib.Path(path)
-    fig.savefig(path, dpi=120)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=120)
     plt.close(fig)
-    return path
+    return buffer.getvalue()
 
 
-def write_json(data: dict, path) -> pathlib.Path:
-    """Writes JSON atomically (temporary name, then rename)."""
-    path = pathlib.Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2) + "\n")
-    tmp.replace(path)
-    return path
+def report_files(result: dict, stem: str = "evaluation") -> dict[str, bytes]:
+    """``{file name: bytes}`` of one report: ``STEM.json``, ``STEM.txt`` (the table) and
+    ``STEM_confusion.png``."""
+    return {
+        f"{stem}.json": (json.dumps(result, indent=2) + "\n").encode(),
+        f"{stem}.txt": (format_table(result) + "\n").encode(),
+        f"{stem}_confusion.png": plot_confusion(result),
+    }
 
 
 def evaluate_run(
@@ -218,39 +224,43 @@ def evaluate_run(
     data_root=None,
     which: str = "best",
     tflite_model: bytes | None = None,
-    out_dir=None,
     progress: bool = True,
 ) -> dict:
-    """Evaluates a training run on the evaluate fold; writes JSON, table and confusion PNG.
+    """Evaluates a training run on the evaluate fold.
 
     Args:
         run_dir: a run directory written by :func:`tfasc.train.train`.
         data_root: data set to evaluate on (default: the run's own).
         which: ``best`` or ``last`` checkpoint.
         tflite_model: evaluate this ``.tflite`` flatbuffer in the TFLM interpreter instead
-            of the Keras checkpoint.
-        out_dir: where to write ``evaluation[_tflm].json/.txt/.png`` (default ``run_dir``).
+            of the Keras checkpoint; a model whose output comes from a softmax is read as
+            probabilities.
+        progress: progress bar while features are computed.
 
     Returns:
         The :func:`report` dict.
-    """
-    from tfasc import train
 
-    if which not in ("best", "last"):
-        raise ValueError(f"unknown checkpoint {which!r}; allowed: best, last")
-    run_dir = pathlib.Path(run_dir)
-    config, _ = train.load_run(run_dir)
-    data = train.fold_features(config, "evaluate", data_root=data_root, progress=progress)
+    Raises:
+        tfasc.run.RunError: not a run directory, or the checkpoint does not exist yet.
+    """
+    run = runs.load(run_dir)
     if tflite_model is None:
-        model = keras.models.load_model(run_dir / f"{which}.keras")
-        logits = model.predict(data.features, batch_size=128, verbose=0)
-        stem = "evaluation"
+        model = run.load_model(which)
     else:
-        logits = tflm.TFLMModel(tflite_model).predict(data.features)
-        stem = "evaluation_tflm"
-    result = report(logits, data.labels, data.devices)
-    out_dir = pathlib.Path(out_dir or run_dir)
-    write_json(result, out_dir / f"{stem}.json")
-    (out_dir / f"{stem}.txt").write_text(format_table(result) + "\n")
-    plot_confusion(result, out_dir / f"{stem}_confusion.png")
-    return result
+        interpreter = tflm.TFLMModel(tflite_model, source="the --tflite model")
+        expected = (None, *run.frontend.input_shape)
+        if interpreter.input_shape[1:] != expected[1:]:
+            raise runs.RunError(
+                f"the --tflite model takes {interpreter.input_shape}, the run's front end "
+                f"makes {expected}"
+            )
+    data = run.features("evaluate", data_root=data_root, progress=progress)
+    if tflite_model is None:
+        return report(model.predict(data.features, batch_size=128, verbose=0), data.labels,
+                      data.devices)  # fmt: skip
+    return report(
+        interpreter.predict(data.features),
+        data.labels,
+        data.devices,
+        probabilities=interpreter.outputs_probabilities,
+    )

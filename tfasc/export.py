@@ -1,36 +1,45 @@
-"""Export of a training run: its checkpoint converted to ``.tflite`` (:mod:`tfasc.convert`)."""
+"""Export of a training run: its checkpoint converted to ``.tflite`` (:mod:`tfasc.convert`).
+
+Models with re-parameterizable branches (``RepConv2D``) are converted in their deploy form
+(:func:`tfasc.models.deploy_form`). int8 models are calibrated on ``num_calibration`` random
+training clips (seeded by the run), whose features are computed in memory: exporting
+writes nothing, not even the feature cache.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
+from tfasc import run as runs
+from tfasc.config import ExportConfig
 from tfasc.convert import to_tflite
-from tfasc.keras import keras
+from tfasc.models import deploy_form
 
 
-def export_run(
-    run_dir,
-    mode: str = "int8",
-    *,
-    which: str = "best",
-    num_calibration: int = 200,
-    progress: bool = False,
-) -> bytes:
-    """Converts a training run's checkpoint, calibrating on its training features.
+def calibration_features(run: runs.Run, count: int, *, data_root=None) -> np.ndarray:
+    """Features of ``count`` random training clips of the run (its seed picks them)."""
+    clips = run.clips("train", data_root)
+    order = np.random.default_rng(run.config.runtime.seed).permutation(len(clips))[:count]
+    subset = [clips[i] for i in order]
+    return run.features("train", data_root=data_root, clips=subset, cache_dir=False,
+                        progress=False).features  # fmt: skip
 
-    Models with re-parameterizable branches (``RepConv2D``) are converted in their deploy
-    form (:func:`tfasc.models.reparameterize`).
+
+def export_run(run_dir, settings: ExportConfig = ExportConfig(), *, data_root=None) -> bytes:
+    """Converts a training run's checkpoint to a ``.tflite`` flatbuffer.
+
+    Args:
+        run_dir: a run directory written by :func:`tfasc.train.train`.
+        settings: mode, checkpoint and calibration size.
+        data_root: another copy of the run's data set to calibrate on.
+
+    Raises:
+        tfasc.run.RunError: not a run directory, or the checkpoint does not exist yet.
+        tfasc.convert.ExportError: the model cannot be converted in that mode.
     """
-    import pathlib
-
-    from tfasc import train
-    from tfasc.models import deploy_form
-
-    config, _ = train.load_run(run_dir)
-    model = deploy_form(keras.models.load_model(pathlib.Path(run_dir) / f"{which}.keras"))
+    run = runs.load(run_dir)
+    model = deploy_form(run.load_model(settings.checkpoint))
     calibration = None
-    if mode == "int8":
-        train_set = train.fold_features(config, "train", progress=progress)
-        order = np.random.default_rng(config.seed).permutation(len(train_set))
-        calibration = train_set.features[order[:num_calibration]]
-    return to_tflite(model, mode, calibration, num_calibration)
+    if settings.mode == "int8":
+        calibration = calibration_features(run, settings.num_calibration, data_root=data_root)
+    return to_tflite(model, settings.mode, calibration, settings.num_calibration)

@@ -1,120 +1,52 @@
 """Training through plain ``model.fit`` on a ``tf.data`` pipeline of cached features.
 
-A run directory holds everything a run produces::
-
-    RUN/config.json      the TrainConfig and front-end settings
-    RUN/best.keras       best epoch by validation macro accuracy (ModelCheckpoint)
-    RUN/last.keras       weights after the last epoch
-    RUN/log.csv          one row per epoch (CSVLogger, appended on resume)
-    RUN/tensorboard/     TensorBoard logs
-    RUN/backup/          BackupAndRestore state: a killed run resumes at its last epoch
-
-Validation uses the ``evaluate`` fold, as the DCASE baselines do (there is no separate
-validation split in TAU; model selection on it is therefore optimistic).
+:func:`train` checks the run directory first (:func:`tfasc.run.prepare`: a directory that
+holds a run with other settings is an error, a finished run is reported, not retrained),
+builds the model, computes or reads the features, and only then writes the run directory
+and calls ``model.fit`` with ModelCheckpoint (best validation macro accuracy),
+BackupAndRestore (a killed run resumes at the epoch it was killed in), CSVLogger and
+TensorBoard.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import json
-import pathlib
 import sys
-import tomllib
 
 import numpy as np
 
-from tfasc import SCENES, augment, features, models
-from tfasc.data import cache, tau
-from tfasc.evaluate import MacroAccuracy, write_json
+from tfasc import SCENES, atomic, augment, models
+from tfasc import run as runs
+from tfasc.config import STRATEGIES, AugmentConfig, OptimizerConfig, TrainConfig
+from tfasc.data import cache
 from tfasc.keras import keras, tf
-
-STRATEGIES = ("default", "mirrored", "multi_worker")
-
-
-@dataclasses.dataclass(frozen=True, kw_only=True)
-class TrainConfig:
-    """Everything a training run needs; read from TOML with :meth:`from_toml`."""
-
-    data_root: str
-    """TAU (or synthetic TAU) data-set directory."""
-    out_dir: str = "runs/default"
-    """Run directory (checkpoints, logs, backup)."""
-    model: str = "dcase2022_baseline"
-    """Registered model name (``tfasc models``)."""
-    model_args: dict = dataclasses.field(default_factory=dict)
-    """Keyword arguments for the model builder."""
-    frontend: str | None = None
-    """Front-end preset; None uses the model's own."""
-    split: int | None = None
-    """DCASE2024 training subset in percent (5, 10, 25, 50, 100); None uses fold1_train."""
-    epochs: int = 30
-    """Training epochs."""
-    batch_size: int = 64
-    """Global batch size (split across replicas)."""
-    learning_rate: float = 1e-3
-    """Peak learning rate of Adam with cosine decay."""
-    label_smoothing: float = 0.0
-    """Label smoothing of the cross-entropy."""
-    mixstyle_p: float = 0.4
-    """Probability of Freq-MixStyle per batch (0 disables)."""
-    mixstyle_alpha: float = 0.3
-    """Beta(α, α) parameter of Freq-MixStyle."""
-    seed: int = 0
-    """Seed of weights, shuffling and augmentation."""
-    strategy: str = "default"
-    """tf.distribute strategy: default, mirrored (all local devices) or multi_worker."""
-    cpu_replicas: int = 1
-    """With ``mirrored`` and no GPU: split the CPU into this many logical devices."""
-    cache_dir: str | None = None
-    """Feature cache root; None uses ``$TFASC_CACHE`` or ``~/.cache/tfasc``."""
-    on_error: str = "raise"
-    """Bad audio files: ``raise`` or ``skip`` (skipped files are listed in the run)."""
-
-    def __post_init__(self):
-        if self.strategy not in STRATEGIES:
-            raise ValueError(
-                f"unknown strategy {self.strategy!r}; allowed: {', '.join(STRATEGIES)}"
-            )
-        models.spec(self.model)  # unknown model -> ValueError listing the registered ones
-        if self.frontend is not None:
-            features.preset(self.frontend)
-        if self.split is not None and self.split not in tau.SPLITS:
-            raise ValueError(f"unknown split {self.split}; allowed: {tau.SPLITS}")
-        if self.epochs < 1 or self.batch_size < 1:
-            raise ValueError("epochs and batch_size must be positive")
-
-    @classmethod
-    def from_toml(cls, path, **overrides) -> TrainConfig:
-        """Reads a TOML file (keys = field names); ``overrides`` win over the file."""
-        path = pathlib.Path(path)
-        try:
-            values = tomllib.loads(path.read_text())
-        except FileNotFoundError:
-            raise FileNotFoundError(f"{path}: training config not found") from None
-        except tomllib.TOMLDecodeError as error:
-            raise ValueError(f"{path}: invalid TOML ({error})") from None
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise ValueError(f"{path}: unknown key(s) {', '.join(unknown)}; known: {sorted(known)}")
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
-
-    @property
-    def frontend_config(self) -> features.FrontendConfig:
-        return features.preset(self.frontend or models.spec(self.model).frontend)
-
+from tfasc.losses import SparseCrossentropy
+from tfasc.metrics import MacroAccuracy
 
 @dataclasses.dataclass
 class TrainResult:
-    """What :func:`train` produced."""
+    """What :func:`train` did."""
 
-    run_dir: pathlib.Path
-    best_model: pathlib.Path
-    last_model: pathlib.Path
+    run: runs.Run
+    """The run directory and its settings."""
     history: dict
+    """Per-epoch metrics of every finished epoch (``loss``, ``val_macro_accuracy``, ...)."""
+    epochs_trained: int
+    """Epochs trained by this call: 0 when the run was already complete."""
     skipped: list[str]
+    """Bad audio files left out (``data.on_error = "skip"``)."""
+
+    @property
+    def run_dir(self):
+        return self.run.directory
+
+    @property
+    def best_model(self):
+        return self.run.path("best.keras")
+
+    @property
+    def last_model(self):
+        return self.run.path("last.keras")
 
 
 def make_strategy(name: str, cpu_replicas: int = 1) -> tf.distribute.Strategy:
@@ -149,16 +81,21 @@ def make_strategy(name: str, cpu_replicas: int = 1) -> tf.distribute.Strategy:
     )
 
 
-def make_dataset(feature_set, batch_size: int, *, shuffle: bool, config: TrainConfig | None = None):
+def make_dataset(
+    feature_set: cache.FeatureSet,
+    batch_size: int,
+    *,
+    shuffle: bool,
+    augmentation: AugmentConfig | None = None,
+    seed: int | None = None,
+) -> tf.data.Dataset:
     """A ``tf.data`` pipeline ``(features, label)`` over cached features."""
     data = tf.data.Dataset.from_tensor_slices((feature_set.features, feature_set.labels))
     if shuffle:
-        data = data.shuffle(
-            len(feature_set), seed=config.seed if config else None, reshuffle_each_iteration=True
-        )
+        data = data.shuffle(len(feature_set), seed=seed, reshuffle_each_iteration=True)
     data = data.batch(batch_size)
-    if config is not None and config.mixstyle_p > 0:
-        p, alpha = config.mixstyle_p, config.mixstyle_alpha
+    if augmentation is not None and augmentation.mixstyle_p > 0:
+        p, alpha = augmentation.mixstyle_p, augmentation.mixstyle_alpha
         data = data.map(
             lambda x, y: (augment.freq_mixstyle(x, alpha, p), y),
             num_parallel_calls=tf.data.AUTOTUNE,
@@ -166,152 +103,113 @@ def make_dataset(feature_set, batch_size: int, *, shuffle: bool, config: TrainCo
     return data.prefetch(tf.data.AUTOTUNE)
 
 
-def fold_features(
-    config: TrainConfig, part: str, *, data_root=None, progress: bool = True
-) -> cache.FeatureSet:
-    """Cached features of a fold part: ``train`` (the DCASE2024 split if the config names
-    one), ``evaluate`` or ``test``; ``data_root`` overrides the config's data set."""
-    dataset = tau.load(data_root or config.data_root)
-    clips = dataset.split(config.split) if part == "train" and config.split else dataset.fold(part)
-    return cache.compute_features(
-        dataset,
-        clips,
-        config.frontend_config,
-        cache_dir=config.cache_dir,
-        on_error=config.on_error,
-        progress=progress,
-        description=f"{part} features",
-    )
-
-
-def load_features(config: TrainConfig, progress: bool = True):
-    """Cached features of the training clips and of the evaluate fold."""
-    return (
-        fold_features(config, "train", progress=progress),
-        fold_features(config, "evaluate", progress=progress),
-    )
-
-
-def _logged_epochs(log_path: pathlib.Path) -> list[dict]:
-    if not log_path.is_file():
-        return []
-    with open(log_path) as handle:
-        return list(csv.DictReader(handle))
-
-
-@keras.utils.register_keras_serializable(package="tfasc")
-class SparseCrossentropy(keras.losses.Loss):
-    """Cross-entropy of logits ``(B, C)`` against integer labels, with label smoothing.
-
-    Args:
-        label_smoothing: weight moved from the true class to a uniform distribution.
-    """
-
-    def __init__(self, label_smoothing: float = 0.0, name="sparse_crossentropy", **kwargs):
-        super().__init__(name=name, **kwargs)
-        self.label_smoothing = label_smoothing
-
-    def call(self, y_true, logits):
-        labels = tf.cast(tf.reshape(y_true, [-1]), tf.int32)
-        onehot = tf.one_hot(labels, tf.shape(logits)[-1])
-        return keras.losses.categorical_crossentropy(
-            onehot, logits, from_logits=True, label_smoothing=self.label_smoothing
-        )
-
-    def get_config(self):
-        return {**super().get_config(), "label_smoothing": self.label_smoothing}
-
-
-def compile_model(model: keras.Model, config: TrainConfig, steps_per_epoch: int) -> None:
+def compile_model(model: keras.Model, optimizer: OptimizerConfig, steps_per_epoch: int) -> None:
     """Adam with cosine decay, cross-entropy, accuracy and class-macro accuracy."""
     schedule = keras.optimizers.schedules.CosineDecay(
-        config.learning_rate, decay_steps=max(1, config.epochs * steps_per_epoch), alpha=0.01
+        optimizer.learning_rate,
+        decay_steps=max(1, optimizer.epochs * steps_per_epoch),
+        alpha=0.01,
     )
     model.compile(
         optimizer=keras.optimizers.Adam(schedule),
-        loss=SparseCrossentropy(config.label_smoothing),
+        loss=SparseCrossentropy(optimizer.label_smoothing),
         metrics=["accuracy", MacroAccuracy(len(SCENES))],
     )
 
 
-def train(config: TrainConfig, *, progress: bool = True, callbacks=()) -> TrainResult:
-    """Trains ``config.model`` on the data set with ``model.fit``.
+def _history(rows: list[dict]) -> dict:
+    keys = [k for k in (rows[0] if rows else {}) if k != "epoch"]
+    return {k: [float(row[k]) for row in rows] for k in keys}
 
-    Rerunning with the same ``out_dir`` after an interruption resumes from the last
-    completed epoch (BackupAndRestore); a finished run is not trained again.
-    """
-    run_dir = pathlib.Path(config.out_dir)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    log_path = run_dir / "log.csv"
-    logged = _logged_epochs(log_path)
-    if (run_dir / "last.keras").is_file() and len(logged) >= config.epochs:
-        return TrainResult(
-            run_dir=run_dir,
-            best_model=run_dir / "best.keras",
-            last_model=run_dir / "last.keras",
-            skipped=[],
-            history={k: [float(row[k]) for row in logged] for k in logged[0] if k != "epoch"},
+
+def _skipped(run: runs.Run) -> list[str]:
+    path = run.path("skipped.txt")
+    return path.read_text().splitlines() if path.is_file() else []
+
+
+def _nonempty(feature_set: cache.FeatureSet, part: str) -> cache.FeatureSet:
+    if not len(feature_set):
+        first = "; ".join(feature_set.skipped[:3])
+        raise runs.RunError(
+            f"every clip of the {part} set was skipped as bad audio "
+            f"({len(feature_set.skipped)} files; first: {first})"
         )
-    keras.utils.set_random_seed(config.seed)
-    strategy = make_strategy(config.strategy, config.cpu_replicas)
-    train_set, val_set = load_features(config, progress)
-    frontend = config.frontend_config
-    write_json(
-        {"train": dataclasses.asdict(config), "frontend": frontend.to_dict()},
-        run_dir / "config.json",
-    )
+    return feature_set
 
-    steps = int(np.ceil(len(train_set) / config.batch_size))
+
+def train(
+    train_config: TrainConfig, *, overwrite: bool = False, progress: bool = True, callbacks=()
+) -> TrainResult:
+    """Trains ``train_config.model`` on the data set with ``model.fit``.
+
+    Rerunning the same config after an interruption resumes from the last completed epoch;
+    a finished run is not trained again (``epochs_trained == 0``).
+
+    Args:
+        train_config: the validated settings.
+        overwrite: replace a run with other settings in ``out_dir`` (never a folder that is
+            not a tfasc run).
+        progress: progress bars and one line per epoch.
+        callbacks: extra Keras callbacks.
+
+    Raises:
+        tfasc.run.RunMismatchError: ``out_dir`` holds a run with other settings; nothing in
+            it was changed.
+        tfasc.run.RunError, tfasc.data.tau.TAUDataError, tfasc.data.audio.AudioError: bad
+            run directory or data, named in the message.
+    """
+    run = runs.prepare(train_config, overwrite=overwrite)
+    if run.exists and run.finished:
+        return TrainResult(run, _history(run.logged_epochs()), 0, _skipped(run))
+    optimizer = train_config.optimizer
+    keras.utils.set_random_seed(train_config.runtime.seed)
+    strategy = make_strategy(train_config.runtime.strategy, train_config.runtime.cpu_replicas)
     with strategy.scope():
         model = models.build(
-            config.model,
-            input_shape=frontend.input_shape,
+            train_config.model.name,
+            input_shape=run.frontend.input_shape,
             num_classes=len(SCENES),
-            **config.model_args,
+            **train_config.model.args,
         )
-        compile_model(model, config, steps)
+    train_set = _nonempty(run.features("train", progress=progress), "training")
+    val_set = _nonempty(run.features("evaluate", progress=progress), "validation")
+    run = run.initialize()
+    with strategy.scope():
+        compile_model(model, optimizer, int(np.ceil(len(train_set) / optimizer.batch_size)))
 
+    logged = run.logged_epochs()
     scores = [float(row["val_macro_accuracy"]) for row in logged if row.get("val_macro_accuracy")]
-    best = max(scores) if scores else None  # keeps ModelCheckpoint's best across a resume
     fit_callbacks = [
-        keras.callbacks.BackupAndRestore(str(run_dir / "backup")),
+        keras.callbacks.BackupAndRestore(str(run.path("backup"))),
         keras.callbacks.ModelCheckpoint(
-            str(run_dir / "best.keras"),
+            str(run.path("best.keras")),
             monitor="val_macro_accuracy",
             mode="max",
             save_best_only=True,
-            initial_value_threshold=best,
+            initial_value_threshold=max(scores) if scores else None,  # best across a resume
         ),
-        keras.callbacks.CSVLogger(str(log_path), append=True),
-        keras.callbacks.TensorBoard(str(run_dir / "tensorboard"), profile_batch=0),
+        keras.callbacks.CSVLogger(str(run.log_path), append=True),
+        keras.callbacks.TensorBoard(str(run.path("tensorboard")), profile_batch=0),
         *callbacks,
     ]
-    history = model.fit(
-        make_dataset(train_set, config.batch_size, shuffle=True, config=config),
-        validation_data=make_dataset(val_set, config.batch_size, shuffle=False),
-        epochs=config.epochs,
+    model.fit(
+        make_dataset(
+            train_set,
+            optimizer.batch_size,
+            shuffle=True,
+            augmentation=train_config.augment,
+            seed=train_config.runtime.seed,
+        ),
+        validation_data=make_dataset(val_set, optimizer.batch_size, shuffle=False),
+        epochs=optimizer.epochs,
         callbacks=fit_callbacks,
         verbose=(1 if sys.stdout.isatty() else 2) if progress else 0,
     )
-    model.save(run_dir / "last.keras")
-    if not (run_dir / "best.keras").exists():  # resumed after the final epoch
-        model.save(run_dir / "best.keras")
+    model.save(run.path("last.keras"))
+    if not run.path("best.keras").exists():  # resumed after the final epoch
+        model.save(run.path("best.keras"))
     skipped = train_set.skipped + val_set.skipped
     if skipped:
-        (run_dir / "skipped.txt").write_text("\n".join(skipped) + "\n")
-    return TrainResult(
-        run_dir=run_dir,
-        best_model=run_dir / "best.keras",
-        last_model=run_dir / "last.keras",
-        history=history.history,
-        skipped=skipped,
-    )
-
-
-def load_run(run_dir) -> tuple[TrainConfig, features.FrontendConfig]:
-    """The training and front-end settings of a run directory."""
-    path = pathlib.Path(run_dir) / "config.json"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: not a tfasc run directory (no config.json)")
-    info = json.loads(path.read_text())
-    return TrainConfig(**info["train"]), features.FrontendConfig(**info["frontend"])
+        atomic.write_text(run.path("skipped.txt"), "\n".join(skipped) + "\n")
+    rows = run.logged_epochs()
+    return TrainResult(run, _history(rows), len(rows) - len(logged), skipped)

@@ -1,0 +1,102 @@
+"""Typed configuration: every bad value is one error naming the file and key."""
+
+import pathlib
+
+import pytest
+
+from tfasc import config
+from tfasc.config import ConfigError, TrainConfig
+
+
+def _toml(tmp_path, text: str) -> pathlib.Path:
+    path = tmp_path / "c.toml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[data]\nroot = "x"\n[optimizer]\nepochs = "1"\n',
+         r"c\.toml: \[optimizer\] epochs must be an integer, got '1' \(str\)"),
+        ('[data]\nroot = "x"\n[optimizer]\nbatch_size = 1.5\n',
+         r"\[optimizer\] batch_size must be an integer, got 1\.5 \(float\)"),
+        ('[data]\nroot = "x"\n[optimizer]\nlearning_rate = "fast"\n',
+         r"\[optimizer\] learning_rate must be a number, got 'fast'"),
+        ('[data]\nroot = "x"\n[optimizer]\nepochs = 0\n',
+         r"\[optimizer\] epochs must be in \[1, inf\], got 0"),
+        ('[data]\nroot = "x"\n[augment]\nmixstyle_p = 1.5\n',
+         r"\[augment\] mixstyle_p must be in \[0.0, 1.0\], got 1.5"),
+        ('[data]\nroot = "x"\nsplit = 7\n', r"\[data\] split 7 is not one of 5, 10, 25, 50, 100"),
+        ('[data]\nroot = "x"\n[runtime]\nstrategy = "tpu"\n',
+         r"\[runtime\] strategy 'tpu' is not one of default, mirrored, multi_worker"),
+        ('[data]\nroot = "x"\n[model]\nname = "nope"\n', r"\[model\] name: unknown model 'nope'"),
+        ('[data]\nroot = "x"\n[model]\nname = "bcresnet"\n[model.args]\nwidht = 3\n',
+         r"\[model.args\] widht: not an argument of model 'bcresnet'; allowed: .*tau"),
+        ('[data]\nroot = "x"\n[optimizer]\nepoch = 3\n', r"unknown key\(s\) \[optimizer\] epoch"),
+        ('[model]\nname = "dcase2022_baseline"\n', r"\[data\] root is missing.*--data"),
+        ("[data\n", r"c\.toml: invalid TOML"),
+        ('[data]\nroot = true\n', r"\[data\] root must be a string, got True"),
+    ],
+)  # fmt: skip
+def test_bad_values_name_file_and_key(tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message):
+        TrainConfig.from_toml(_toml(tmp_path, text))
+
+
+def test_missing_file():
+    with pytest.raises(FileNotFoundError, match="missing.toml: training config not found"):
+        TrainConfig.from_toml("missing.toml")
+
+
+def test_legacy_flat_keys_keep_working(tmp_path):
+    path = _toml(
+        tmp_path,
+        'data_root = "d"\nmodel = "bcresnet"\nepochs = 3\nbatch_size = 8\nmixstyle_p = 0.0\n'
+        "seed = 5\n[model_args]\ntau = 2\n",
+    )
+    settings = TrainConfig.from_toml(path)
+    assert settings.model == config.ModelConfig(name="bcresnet", args={"tau": 2})
+    assert (settings.optimizer.epochs, settings.optimizer.batch_size) == (3, 8)
+    assert settings.augment.mixstyle_p == 0.0 and settings.runtime.seed == 5
+    with pytest.raises(ConfigError, match="epochs and \\[optimizer\\] epochs both given"):
+        TrainConfig.from_toml(
+            _toml(tmp_path, 'data_root = "d"\nepochs = 3\n[optimizer]\nepochs = 4\n')
+        )
+
+
+def test_paths_are_absolute_and_overrides_win(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = _toml(tmp_path, '[data]\nroot = "data"\n[optimizer]\nepochs = 5\n')
+    settings = TrainConfig.from_toml(
+        path, {"optimizer.epochs": 2, "out_dir": "run", "data.split": None}
+    )
+    assert settings.data.root == str(tmp_path / "data")
+    assert settings.out_dir == str(tmp_path / "run")
+    assert settings.optimizer.epochs == 2 and settings.optimizer.learning_rate == 0.001
+    assert isinstance(
+        TrainConfig.from_toml(path, {"optimizer.learning_rate": 1}).optimizer.learning_rate, float
+    )
+
+
+def test_round_trip_and_replace():
+    settings = TrainConfig(data=config.DataConfig(root="/d"))
+    again = TrainConfig.from_dict(config.to_dict(settings))
+    assert again == settings
+    assert settings.replace(**{"optimizer.epochs": 4}).optimizer.epochs == 4
+    with pytest.raises(ConfigError, match="epochs must be in"):
+        settings.replace(**{"optimizer.epochs": -1})
+
+
+def test_direct_construction_is_checked_too():
+    with pytest.raises(ConfigError, match=r"\[optimizer\] epochs must be an integer"):
+        config.OptimizerConfig(epochs="3")
+    assert config.OptimizerConfig(learning_rate=1).learning_rate == 1.0
+
+
+def test_export_config():
+    assert config.ExportConfig() == config.ExportConfig(mode="int8", checkpoint="best")
+    with pytest.raises(ConfigError, match=r"\[export\] mode 'int4' is not one of"):
+        config.ExportConfig(mode="int4")
+    with pytest.raises(ConfigError, match=r"\[export\] num_calibration must be in \[1, inf\]"):
+        config.ExportConfig(num_calibration=0)
