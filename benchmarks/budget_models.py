@@ -17,7 +17,7 @@ import time
 
 import numpy as np
 
-from tfasc import evaluate, export, mcu, tflm, train
+from tfasc import atomic, config, evaluate, export, mcu, tflm, train
 from tfasc.data import synth
 
 MODELS = ("dcase2022_baseline", "dcase2024_baseline", "rep_mobile", "bcresnet_mod_budget")
@@ -42,26 +42,25 @@ def main():
     results = json.loads(out.read_text())["models"] if out.is_file() else {}
     for name in args.models.split(","):
         start = time.time()
-        config = train.TrainConfig(
-            data_root=str(work / "data"),
+        settings = config.TrainConfig(
+            data=config.DataConfig(root=str(work / "data"), cache_dir=str(work / "cache")),
+            model=config.ModelConfig(name=name),
+            optimizer=config.OptimizerConfig(epochs=args.epochs),
             out_dir=str(work / f"run_{name}_{args.epochs}"),
-            cache_dir=str(work / "cache"),
-            model=name,
-            epochs=args.epochs,
         )
-        result = train.train(config)
+        result = train.train(settings)
         float_report = evaluate.evaluate_run(result.run_dir)
-        flatbuffer = export.export_run(result.run_dir, "int8")
+        flatbuffer = export.export_run(result.run_dir)
         int8_report = evaluate.evaluate_run(result.run_dir, tflite_model=flatbuffer)
 
-        evaluate_set = train.fold_features(config, "evaluate")
+        evaluate_set = result.run.features("evaluate")
         order = np.random.default_rng(0).permutation(len(evaluate_set))[: args.vectors]
         features = evaluate_set.features[order]
         interpreter = tflm.TFLMModel(flatbuffer)
         board = mcu.mcu_test(
             flatbuffer, board=args.board, inputs=interpreter.input_quantization.quantize(features)
         )
-        float_labels = np.argmax(evaluate_keras(result.best_model, features), axis=1)
+        float_labels = np.argmax(result.run.load_model().predict(features, verbose=0), axis=1)
         int8_labels = np.argmax(board.outputs, axis=1)
         results[name] = {
             "epochs": args.epochs,
@@ -77,16 +76,10 @@ def main():
             "seconds": round(time.time() - start, 1),
         }  # fmt: skip
         print(name, json.dumps(results[name], indent=1))
-        evaluate.write_json(
-            {"command": "python benchmarks/budget_models.py", "size": args.size, "models": results},
+        atomic.write_json(
             out,
+            {"command": "python benchmarks/budget_models.py", "size": args.size, "models": results},
         )
-
-
-def evaluate_keras(path, features):
-    from tfasc.keras import keras
-
-    return keras.models.load_model(path).predict(features, verbose=0)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import argparse
 import pathlib
 import time
 
-from tfasc import SCENES, evaluate, export, train
+from tfasc import SCENES, atomic, config, evaluate, export, train
 from tfasc.data import synth
 
 
@@ -33,19 +33,18 @@ def main():
     synth_seconds = time.time() - start
 
     start = time.time()
-    config = train.TrainConfig(
-        data_root=str(work / "data"),
+    settings = config.TrainConfig(
+        data=config.DataConfig(root=str(work / "data"), cache_dir=str(work / "cache")),
+        model=config.ModelConfig(name="dcase2022_baseline"),
+        optimizer=config.OptimizerConfig(epochs=args.epochs),
+        runtime=config.RuntimeConfig(seed=args.seed),
         out_dir=str(work / "run"),
-        cache_dir=str(work / "cache"),
-        model="dcase2022_baseline",
-        epochs=args.epochs,
-        seed=args.seed,
     )
-    result = train.train(config)
+    result = train.train(settings)
     train_seconds = time.time() - start
     float_report = evaluate.evaluate_run(result.run_dir)
     int8_report = evaluate.evaluate_run(
-        result.run_dir, tflite_model=export.export_run(result.run_dir, "int8")
+        result.run_dir, tflite_model=export.export_run(result.run_dir)
     )
     print(evaluate.format_table(float_report))
 
@@ -60,7 +59,8 @@ def main():
             "per_class": report["per_class"],
         }
 
-    evaluate.write_json(
+    atomic.write_json(
+        args.out,
         {
             "command": f"python benchmarks/synthtau_baseline.py --size {args.size} --epochs {args.epochs}",
             "model": "dcase2022_baseline",
@@ -75,7 +75,6 @@ def main():
             "synth_seconds": round(synth_seconds, 1),
             "train_seconds": round(train_seconds, 1),
         },
-        args.out,
     )
     print(f"wrote {args.out}")
 

@@ -8,7 +8,7 @@ BC-ResNet-Mod) are marked slow.
 import numpy as np
 import pytest
 
-from tfasc import convert, export, models, tflm, train
+from tfasc import config, convert, export, models, tflm, train
 from tfasc import flatbuffer as fb
 from tfasc.data import cache, tau
 from tfasc.keras import keras
@@ -26,18 +26,16 @@ def _conv_ops(flatbuffer: bytes) -> int:
     [pytest.param(n, marks=pytest.mark.slow) if n in LARGE else n for n in models.available()],
 )
 def test_trains_on_synthetic_tau_and_runs_in_tflm(name, synth_tau, feature_cache, tmp_path):
-    config = train.TrainConfig(
-        data_root=str(synth_tau),
+    settings = config.TrainConfig(
+        data=config.DataConfig(root=str(synth_tau), cache_dir=str(feature_cache)),
+        model=config.ModelConfig(name=name),
+        optimizer=config.OptimizerConfig(epochs=1, batch_size=32),
         out_dir=str(tmp_path / "run"),
-        model=name,
-        cache_dir=str(feature_cache),
-        epochs=1,
-        batch_size=32,
     )
-    result = train.train(config, progress=False)
+    result = train.train(settings, progress=False)
     assert np.isfinite(result.history["loss"][0])
 
-    flatbuffer = export.export_run(result.run_dir, "int8", num_calibration=32)
+    flatbuffer = export.export_run(result.run_dir, config.ExportConfig(num_calibration=32))
     if name == "rep_mobile":  # exported in its deploy form: one convolution per RepConv2D
         deploy = models.reparameterize(keras.models.load_model(result.best_model))
         assert _conv_ops(flatbuffer) == _conv_ops(convert.to_tflite(deploy, "float32"))
@@ -45,7 +43,7 @@ def test_trains_on_synthetic_tau_and_runs_in_tflm(name, synth_tau, feature_cache
     evaluate = cache.compute_features(
         dataset,
         dataset.fold("evaluate")[:8],
-        config.frontend_config,
+        settings.frontend_config,
         cache_dir=feature_cache,
         progress=False,
     )
