@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import time
 
 import numpy as np
 
@@ -22,6 +23,7 @@ from tfasc.data import cache
 from tfasc.keras import keras, tf
 from tfasc.losses import SparseCrossentropy
 from tfasc.metrics import MacroAccuracy
+
 
 @dataclasses.dataclass
 class TrainResult:
@@ -117,6 +119,34 @@ def compile_model(model: keras.Model, optimizer: OptimizerConfig, steps_per_epoc
     )
 
 
+class EpochLine(keras.callbacks.Callback):
+    """One line per epoch: losses, accuracy and macro accuracy, validation, seconds."""
+
+    def __init__(self, epochs: int, print_fn=print):
+        super().__init__()
+        self.epochs = epochs
+        self.print_fn = print_fn
+        self._start = 0.0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._start = time.time()
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = logs or {}
+
+        def part(prefix):
+            return (
+                f"loss {logs.get(prefix + 'loss', float('nan')):.3f}, "
+                f"accuracy {100 * logs.get(prefix + 'accuracy', float('nan')):.1f} %, "
+                f"macro {100 * logs.get(prefix + 'macro_accuracy', float('nan')):.1f} %"
+            )
+
+        self.print_fn(
+            f"epoch {epoch + 1}/{self.epochs}: {part('')} | validation {part('val_')} "
+            f"({time.time() - self._start:.1f} s)"
+        )
+
+
 def _history(rows: list[dict]) -> dict:
     keys = [k for k in (rows[0] if rows else {}) if k != "epoch"]
     return {k: [float(row[k]) for row in rows] for k in keys}
@@ -190,6 +220,7 @@ def train(
         ),
         keras.callbacks.CSVLogger(str(run.log_path), append=True),
         keras.callbacks.TensorBoard(str(run.path("tensorboard")), profile_batch=0),
+        *([EpochLine(optimizer.epochs)] if progress and not sys.stdout.isatty() else []),
         *callbacks,
     ]
     model.fit(
@@ -203,7 +234,7 @@ def train(
         validation_data=make_dataset(val_set, optimizer.batch_size, shuffle=False),
         epochs=optimizer.epochs,
         callbacks=fit_callbacks,
-        verbose=(1 if sys.stdout.isatty() else 2) if progress else 0,
+        verbose=1 if progress and sys.stdout.isatty() else 0,  # a bar, or EpochLine
     )
     model.save(run.path("last.keras"))
     if not run.path("best.keras").exists():  # resumed after the final epoch
