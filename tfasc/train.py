@@ -24,8 +24,8 @@ import tomllib
 
 import numpy as np
 
-from tfasc import SCENES, augment, features, models
-from tfasc.data import cache, tau
+from tfasc import SCENES, augment, feature_cache, features, models
+from tfasc.data import tau
 from tfasc.evaluate import MacroAccuracy, write_json
 from tfasc.keras import keras, tf
 
@@ -168,12 +168,12 @@ def make_dataset(feature_set, batch_size: int, *, shuffle: bool, config: TrainCo
 
 def fold_features(
     config: TrainConfig, part: str, *, data_root=None, progress: bool = True
-) -> cache.FeatureSet:
+) -> feature_cache.FeatureSet:
     """Cached features of a fold part: ``train`` (the DCASE2024 split if the config names
     one), ``evaluate`` or ``test``; ``data_root`` overrides the config's data set."""
     dataset = tau.load(data_root or config.data_root)
     clips = dataset.split(config.split) if part == "train" and config.split else dataset.fold(part)
-    return cache.compute_features(
+    return feature_cache.compute_features(
         dataset,
         clips,
         config.frontend_config,
