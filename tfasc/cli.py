@@ -38,6 +38,7 @@ def cmd_train(args):
         "runtime.cpu_replicas": args.cpu_replicas,
         "data.cache_dir": args.cache,
         "data.on_error": "skip" if args.skip_bad_files else None,
+        "data.long_clips": args.long_clips,
     }
     settings = config.TrainConfig.from_toml(args.config, overrides)
     result = train.train(settings, overwrite=args.overwrite)
@@ -222,6 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad-files",
         action="store_true",
         help="skip unreadable audio and list it instead of stopping",
+    )
+    p.add_argument(
+        "--long-clips",
+        choices=("error", "slice"),
+        help="audio longer than the clip length (10-s TAU 2020): stop, or cut into 1-s slices",
     )
     p.add_argument(
         "--overwrite", action="store_true", help="replace a run with other settings in --out"

@@ -32,7 +32,7 @@ import types
 import typing
 
 from tfasc import features, models
-from tfasc.data import tau
+from tfasc.data import audio, tau
 
 STRATEGIES = ("default", "mirrored", "multi_worker")
 """``tf.distribute`` strategies: default, mirrored (all local devices), multi_worker."""
@@ -40,7 +40,7 @@ STRATEGIES = ("default", "mirrored", "multi_worker")
 ON_ERROR = ("raise", "skip")
 """What a bad audio file does: stop the run, or leave the file out and list it."""
 
-LONG_CLIPS = ("error", "slice")
+LONG_CLIPS = audio.LONG_CLIPS
 """Audio longer than the front end's clip: an error, or cut into clip-length slices."""
 
 EXPORT_MODES = ("float32", "dynamic", "int8")

@@ -25,18 +25,19 @@ def calibration_features(run: runs.Run, count: int, *, data_root=None) -> np.nda
                         progress=False).features  # fmt: skip
 
 
-def export_run(run_dir, settings: ExportConfig = ExportConfig(), *, data_root=None) -> bytes:
+def export_run(run_dir, settings: ExportConfig | None = None, *, data_root=None) -> bytes:
     """Converts a training run's checkpoint to a ``.tflite`` flatbuffer.
 
     Args:
         run_dir: a run directory written by :func:`tfasc.train.train`.
-        settings: mode, checkpoint and calibration size.
+        settings: mode, checkpoint and calibration size (default: full int8 of ``best``).
         data_root: another copy of the run's data set to calibrate on.
 
     Raises:
         tfasc.run.RunError: not a run directory, or the checkpoint does not exist yet.
         tfasc.convert.ExportError: the model cannot be converted in that mode.
     """
+    settings = settings or ExportConfig()
     run = runs.load(run_dir)
     model = deploy_form(run.load_model(settings.checkpoint))
     calibration = None

@@ -7,6 +7,7 @@ A run directory holds everything one training run produces::
     RUN/last.keras       weights after the last epoch
     RUN/log.csv          one row per epoch (CSVLogger, appended on resume)
     RUN/skipped.txt      bad audio files left out (``on_error = "skip"``)
+    RUN/padded.txt       files up to 1 % short of the clip length, zero-padded
     RUN/tensorboard/     TensorBoard logs
     RUN/backup/          BackupAndRestore state: a killed run resumes at its last epoch
 
@@ -32,8 +33,8 @@ import pathlib
 import shutil
 
 import tfasc
-from tfasc import atomic, config, features
-from tfasc.data import cache, tau
+from tfasc import atomic, config, feature_cache, features
+from tfasc.data import tau
 from tfasc.keras import keras
 
 RUN_FILE = "run.json"
@@ -172,7 +173,7 @@ class Run:
         return _clips(self.dataset(data_root), self.config, part)
 
     def features(self, part: str, *, data_root=None, clips=None, cache_dir=None,
-                 progress: bool = True) -> cache.FeatureSet:  # fmt: skip
+                 progress: bool = True) -> feature_cache.FeatureSet:  # fmt: skip
         """Features of a fold part (or of ``clips`` of it) with the run's front end.
 
         Args:
@@ -184,12 +185,13 @@ class Run:
             progress: show a progress bar.
         """
         dataset = self.dataset(data_root)
-        return cache.compute_features(
+        return feature_cache.compute_features(
             dataset,
             clips if clips is not None else _clips(dataset, self.config, part),
             self.frontend,
             cache_dir=self.config.data.cache_dir if cache_dir is None else cache_dir,
             on_error=self.config.data.on_error,
+            long_clips=self.config.data.long_clips,
             progress=progress,
             description=f"{part} features",
         )
@@ -220,10 +222,13 @@ def prepare(train_config: config.TrainConfig, *, overwrite: bool = False) -> Run
         RunMismatchError: the directory holds a run with another fingerprint (and
             ``overwrite`` is False); the message lists what differs.
         RunError: the directory exists, is not empty and is not a tfasc run.
-        tfasc.data.tau.TAUDataError: the data set cannot be read.
+        tfasc.data.tau.TAUDataError: the data set cannot be read, or a clip is both in the
+            training and the validation clips.
     """
     directory = pathlib.Path(train_config.out_dir).absolute()
-    new = fingerprint(train_config, tau.load(train_config.data.root))
+    dataset = tau.load(train_config.data.root)
+    dataset.check_disjoint(_clips(dataset, train_config, "train"), dataset.fold("evaluate"))
+    new = fingerprint(train_config, dataset)
     run = Run(directory, train_config, new, exists=False)
     if not directory.exists() or (directory.is_dir() and not any(directory.iterdir())):
         return run

@@ -16,10 +16,9 @@ import time
 
 import numpy as np
 
-from tfasc import SCENES, atomic, augment, models
+from tfasc import SCENES, atomic, augment, feature_cache, models
 from tfasc import run as runs
 from tfasc.config import STRATEGIES, AugmentConfig, OptimizerConfig, TrainConfig
-from tfasc.data import cache
 from tfasc.keras import keras, tf
 from tfasc.losses import SparseCrossentropy
 from tfasc.metrics import MacroAccuracy
@@ -84,7 +83,7 @@ def make_strategy(name: str, cpu_replicas: int = 1) -> tf.distribute.Strategy:
 
 
 def make_dataset(
-    feature_set: cache.FeatureSet,
+    feature_set: feature_cache.FeatureSet,
     batch_size: int,
     *,
     shuffle: bool,
@@ -157,16 +156,6 @@ def _skipped(run: runs.Run) -> list[str]:
     return path.read_text().splitlines() if path.is_file() else []
 
 
-def _nonempty(feature_set: cache.FeatureSet, part: str) -> cache.FeatureSet:
-    if not len(feature_set):
-        first = "; ".join(feature_set.skipped[:3])
-        raise runs.RunError(
-            f"every clip of the {part} set was skipped as bad audio "
-            f"({len(feature_set.skipped)} files; first: {first})"
-        )
-    return feature_set
-
-
 def train(
     train_config: TrainConfig, *, overwrite: bool = False, progress: bool = True, callbacks=()
 ) -> TrainResult:
@@ -201,8 +190,8 @@ def train(
             num_classes=len(SCENES),
             **train_config.model.args,
         )
-    train_set = _nonempty(run.features("train", progress=progress), "training")
-    val_set = _nonempty(run.features("evaluate", progress=progress), "validation")
+    train_set = run.features("train", progress=progress)
+    val_set = run.features("evaluate", progress=progress)
     run = run.initialize()
     with strategy.scope():
         compile_model(model, optimizer, int(np.ceil(len(train_set) / optimizer.batch_size)))
@@ -240,7 +229,11 @@ def train(
     if not run.path("best.keras").exists():  # resumed after the final epoch
         model.save(run.path("best.keras"))
     skipped = train_set.skipped + val_set.skipped
-    if skipped:
-        atomic.write_text(run.path("skipped.txt"), "\n".join(skipped) + "\n")
+    for name, lines in (
+        ("skipped.txt", skipped),
+        ("padded.txt", train_set.padded + val_set.padded),
+    ):
+        if lines:
+            atomic.write_text(run.path(name), "\n".join(lines) + "\n")
     rows = run.logged_epochs()
     return TrainResult(run, _history(rows), len(rows) - len(logged), skipped)

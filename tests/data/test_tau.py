@@ -144,3 +144,51 @@ def test_splits_are_read_from_split_setup(tmp_path):
     (root / "split_setup").mkdir()
     shutil.copy(root / "evaluation_setup" / "fold1_train.csv", root / "split_setup" / "split5.csv")
     assert [c.filename for c in tau.load(root).split(5)] == ["audio/bus-milan-3-4-0-a.wav"]
+
+
+OTHER = "audio/bus-milan-3-4-1-a.wav\tbus\tmilan-3\ta"
+
+
+def test_tables_with_a_byte_order_mark_are_read(tmp_path):
+    root = _write(tmp_path, [GOOD, OTHER], [GOOD.rsplit("\t", 2)[0]])
+    for path in (root / "meta.csv", root / "evaluation_setup" / "fold1_train.csv"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    data = tau.load(root)
+    assert sorted(data.clips) == ["audio/bus-milan-3-4-0-a.wav", "audio/bus-milan-3-4-1-a.wav"]
+    assert [c.filename for c in data.fold("train")] == ["audio/bus-milan-3-4-0-a.wav"]
+
+
+def test_duplicate_fold_rows_name_both_rows(tmp_path):
+    first = GOOD.rsplit("\t", 2)[0]
+    root = _write(tmp_path, [GOOD, OTHER], [first, OTHER.rsplit("\t", 2)[0], first])
+    path = root / "evaluation_setup" / "fold1_train.csv"
+    with pytest.raises(tau.TAUDataError) as info:
+        tau.load(root).fold("train")
+    assert str(info.value) == f"{path}, rows 2 and 4: duplicate file 'audio/bus-milan-3-4-0-a.wav'"
+
+
+def test_clips_remember_the_row_that_listed_them(tmp_path):
+    root = _write(tmp_path, [GOOD, OTHER], [OTHER.rsplit("\t", 2)[0]])
+    data = tau.load(root)
+    assert data.clips["audio/bus-milan-3-4-1-a.wav"].listed == f"{root / 'meta.csv'}, row 3"
+    (clip,) = data.fold("train")
+    assert clip.listed == f"{root / 'evaluation_setup' / 'fold1_train.csv'}, row 2"
+    assert clip == data.clips[clip.filename]  # where it was listed is not its identity
+
+
+def test_training_and_evaluation_clips_must_be_disjoint(tmp_path):
+    root = _write(tmp_path, [GOOD, OTHER], [GOOD.rsplit("\t", 2)[0], OTHER.rsplit("\t", 2)[0]])
+    (root / "evaluation_setup" / "fold1_evaluate.csv").write_text(
+        "filename\tscene_label\n" + OTHER.rsplit("\t", 2)[0] + "\n"
+    )
+    data = tau.load(root)
+    train, evaluate = data.fold("train"), data.fold("evaluate")
+    data.check_disjoint(train[:1], evaluate)  # disjoint: no error
+    with pytest.raises(tau.TAUDataError) as info:
+        data.check_disjoint(train, evaluate)
+    setup = root / "evaluation_setup"
+    assert str(info.value) == (
+        f"'audio/bus-milan-3-4-1-a.wav' is listed for training ({setup / 'fold1_train.csv'}, "
+        f"row 3) and for evaluation ({setup / 'fold1_evaluate.csv'}, row 2); 1 clip(s) are in "
+        "both, and the training and evaluation clips must be disjoint"
+    )

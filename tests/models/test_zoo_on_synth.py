@@ -10,7 +10,8 @@ import pytest
 
 from tfasc import config, convert, export, models, tflm, train
 from tfasc import flatbuffer as fb
-from tfasc.data import cache, tau
+from tfasc.data import tau
+from tfasc.feature_cache import compute_features
 from tfasc.keras import keras
 
 LARGE = {"bcresnet_mod", "bcresnet_mod_teacher", "cp_resnet_teacher"}
@@ -40,7 +41,7 @@ def test_trains_on_synthetic_tau_and_runs_in_tflm(name, synth_tau, feature_cache
         deploy = models.reparameterize(keras.models.load_model(result.best_model))
         assert _conv_ops(flatbuffer) == _conv_ops(convert.to_tflite(deploy, "float32"))
     dataset = tau.load(synth_tau)
-    evaluate = cache.compute_features(
+    evaluate = compute_features(
         dataset,
         dataset.fold("evaluate")[:8],
         settings.frontend_config,

@@ -1,1 +1,3 @@
-"""TAU data: loaders, audio reading, feature cache and the synthetic TAU generator."""
+"""TAU data: loaders (``tau``), audio reading and its length policy (``audio``), and the
+synthetic TAU generator (``synth``). Features and their cache live one layer up, in
+``tfasc.features`` and ``tfasc.feature_cache``."""

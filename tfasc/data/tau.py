@@ -11,7 +11,11 @@ Layout (both years)::
 
 All tables are tab-separated with a header row. 2020 files are 10-s recordings
 (``X-a.wav``); 2022 cut each into ten 1-s files (``X-0-a.wav`` ... ``X-9-a.wav``).
-Every malformed input raises :class:`TAUDataError` naming the file and row.
+Tables may start with a UTF-8 byte-order mark. Every malformed input raises
+:class:`TAUDataError` naming the file and row: a file a table lists twice, a fold row that
+disagrees with meta.csv, and (:meth:`TAUDataset.check_disjoint`) a clip in both the training
+and the evaluation list. Each :class:`Clip` remembers the table row it was read from
+(``Clip.listed``), so errors about its audio can name it too.
 """
 
 from __future__ import annotations
@@ -52,6 +56,9 @@ class Clip:
     """``scene-city-loc-segment``: identical for parallel recordings of all devices."""
     slice_index: int | None
     """Index of the 1-s slice in its 10-s recording (2022), or None (2020)."""
+    listed: str = dataclasses.field(default="", compare=False, repr=False)
+    """Where the clip was read from, ``PATH, row N`` (meta.csv, or the fold or split table
+    that listed it); not part of the clip's identity."""
 
     @property
     def label(self) -> int:
@@ -107,11 +114,15 @@ def to_2022_names(filename_2020: str, slices: int = 10) -> list[str]:
 
 
 def read_table(path: pathlib.Path, columns: tuple[str, ...]) -> list[dict]:
-    """Reads a tab-separated table with a header, checking the required ``columns``."""
+    """Reads a tab-separated UTF-8 table with a header, checking the required ``columns``.
+
+    Returns:
+        one dict per non-empty row, with the row's line number (header = 1) under ``_row``.
+    """
     path = pathlib.Path(path)
     if not path.is_file():
         raise TAUDataError(f"{path}: file not found")
-    with open(path, newline="", encoding="utf-8") as handle:
+    with open(path, newline="", encoding="utf-8-sig") as handle:  # a byte-order mark is fine
         reader = csv.reader(handle, delimiter="\t")
         header = next(reader, None)
         if header is None:
@@ -182,6 +193,7 @@ class TAUDataset:
                 city=parts["city"],
                 recording=parts["recording"],
                 slice_index=parts["slice_index"],
+                listed=where,
             )
         if not self.clips:
             raise TAUDataError(f"{meta_path}: no clips listed")
@@ -191,19 +203,24 @@ class TAUDataset:
 
     def _listed(self, path: pathlib.Path, with_labels: bool) -> list[Clip]:
         columns = ("filename", "scene_label") if with_labels else ("filename",)
-        result = []
+        result, rows = [], {}
         for row in read_table(path, columns):
+            where = f"{path}, row {row['_row']}"
             clip = self.clips.get(row["filename"])
             if clip is None:
-                raise TAUDataError(
-                    f"{path}, row {row['_row']}: {row['filename']!r} is not in meta.csv"
-                )
+                raise TAUDataError(f"{where}: {row['filename']!r} is not in meta.csv")
             if with_labels and row["scene_label"] != clip.scene:
                 raise TAUDataError(
-                    f"{path}, row {row['_row']}: scene_label {row['scene_label']!r} "
+                    f"{where}: scene_label {row['scene_label']!r} "
                     f"disagrees with meta.csv ({clip.scene!r})"
                 )
-            result.append(clip)
+            if clip.filename in rows:
+                raise TAUDataError(
+                    f"{path}, rows {rows[clip.filename]} and {row['_row']}: "
+                    f"duplicate file {clip.filename!r}"
+                )
+            rows[clip.filename] = row["_row"]
+            result.append(dataclasses.replace(clip, listed=where))
         return result
 
     def fold(self, name: str, fold: int = 1) -> list[Clip]:
@@ -223,8 +240,34 @@ class TAUDataset:
                 return self._listed(path, with_labels=True)
         raise TAUDataError(f"{self.root}/split_setup/split{percent}.csv: file not found")
 
+    @staticmethod
+    def check_disjoint(train: list[Clip], evaluate: list[Clip]) -> None:
+        """Refuses a clip that is both in the training and in the evaluation clips.
+
+        Args:
+            train: the training clips, e.g. ``data.fold("train")`` or ``data.split(25)``.
+            evaluate: the clips evaluated on, e.g. ``data.fold("evaluate")``.
+
+        Raises:
+            TAUDataError: naming the first shared clip and where each list has it.
+        """
+        evaluated = {clip.filename: clip for clip in evaluate}
+        for clip in train:
+            other = evaluated.get(clip.filename)
+            if other is not None:
+                shared = sum(c.filename in evaluated for c in train)
+                raise TAUDataError(
+                    f"{clip.filename!r} is listed for training{_at(clip)} and for "
+                    f"evaluation{_at(other)}; {shared} clip(s) are in both, and the training "
+                    "and evaluation clips must be disjoint"
+                )
+
     def path(self, clip: Clip | str) -> pathlib.Path:
         return self.root / (clip.filename if isinstance(clip, Clip) else clip)
+
+
+def _at(clip: Clip) -> str:
+    return f" ({clip.listed})" if clip.listed else ""
 
 
 def labels(clips: list[Clip]) -> np.ndarray:
