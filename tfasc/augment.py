@@ -18,13 +18,13 @@ def _beta(shape, alpha: float, seed=None) -> tf.Tensor:
 
 
 def freq_mixstyle(x: tf.Tensor, alpha: float = 0.3, p: float = 0.4, eps: float = 1e-6):
-    """Freq-MixStyle on one batch ``(B, F, T, C)``; returns a batch of the same shape."""
+    """Freq-MixStyle on one batch ``(B, F, T, C)``; returns a batch of the same shape and dtype."""
 
     def mix():
         mean = tf.reduce_mean(x, axis=(2, 3), keepdims=True)  # (B, F, 1, 1)
         std = tf.sqrt(tf.math.reduce_variance(x, axis=(2, 3), keepdims=True) + eps)
         normalized = (x - mean) / std
-        lam = _beta(tf.stack([tf.shape(x)[0], 1, 1, 1]), alpha)
+        lam = tf.cast(_beta(tf.stack([tf.shape(x)[0], 1, 1, 1]), alpha), x.dtype)
         perm = tf.random.shuffle(tf.range(tf.shape(x)[0]))
         mixed_mean = lam * mean + (1 - lam) * tf.gather(mean, perm)
         mixed_std = lam * std + (1 - lam) * tf.gather(std, perm)

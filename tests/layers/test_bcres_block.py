@@ -3,23 +3,26 @@
 import numpy as np
 import pytest
 
+from tests.helpers import bcres_block_weights
 from tests.layer_test_case import run_layer_test
 from tfasc.keras import keras, tf
 from tfasc.layers import BCResBlock
 from tfasc.layers.bcres_block import TemporalDepthwiseConv
 
 
-def _trainable_count(layer):
-    return sum(int(np.prod(w.shape)) for w in layer.trainable_weights)
-
-
 def test_bcres_block_transition_layer(tmp_path):
     """Transition block with frequency stride 2 and temporal dilation."""
     kwargs = {"filters": 6, "stride": 2, "dilation": 2, "sub_bands": 5, "dropout": 0.1}
-    layer = run_layer_test(BCResBlock, kwargs, (10, 7, 4), tmp_path, (5, 7, 6))
+    # Trainable: 1x1 (4·6) + BN (2·6) + freq dw (3·6) + SSN (2·6·5) + temporal dw (3·6) +
+    # BN (2·6) + 1x1 (6·6); non-trainable: the moving mean and variance of BN, SSN, BN.
+    trainable = 4 * 6 + 2 * 6 + 3 * 6 + 60 + 3 * 6 + 2 * 6 + 6 * 6
+    non_trainable = 2 * 6 + 2 * 6 * 5 + 2 * 6
+    assert bcres_block_weights(4, 6) == (trainable, non_trainable) == (180, 84)
+    layer = run_layer_test(
+        BCResBlock, kwargs, (10, 7, 4), tmp_path, (5, 7, 6),
+        trainable=trainable, non_trainable=non_trainable,
+    )  # fmt: skip
     assert layer.transition
-    # 1x1 (4·6) + BN (2·6) + freq dw (3·6) + SSN (2·6·5) + temporal dw (3·6) + BN (2·6) + 1x1.
-    assert _trainable_count(layer) == 4 * 6 + 2 * 6 + 3 * 6 + 60 + 3 * 6 + 2 * 6 + 6 * 6
 
 
 def test_bcres_block_normal_is_relu_of_residual_sum():

@@ -4,25 +4,10 @@ import numpy as np
 import pytest
 
 from tests.layer_test_case import run_layer_test
+from tfasc.complexity import trained_like
 from tfasc.keras import keras
 from tfasc.layers import RepConv2D
 from tfasc.models import reparameterize
-
-
-def randomize_batch_norms(model, seed=0):
-    """Non-trivial inference statistics and affine weights in every batch norm."""
-    rng = np.random.default_rng(seed)
-    for layer in model._flatten_layers():
-        if isinstance(layer, keras.layers.BatchNormalization):
-            c = layer.gamma.shape[0]
-            layer.set_weights(
-                [
-                    rng.uniform(0.5, 1.5, c),
-                    rng.normal(0, 0.5, c),
-                    rng.normal(0, 0.5, c),
-                    rng.uniform(0.5, 2.0, c),
-                ]
-            )
 
 
 def test_rep_conv_layer(tmp_path):
@@ -32,6 +17,10 @@ def test_rep_conv_layer(tmp_path):
         (12, 9, 8),
         tmp_path,
         expected_output_shape=(12, 9, 8),
+        # 3x3 conv 9·8·8 + 1x1 conv 8·8, three BNs (3x3, 1x1, identity) of 2·8 γ/β and
+        # 2·8 moving statistics each; no biases.
+        trainable=9 * 8 * 8 + 8 * 8 + 3 * 2 * 8,
+        non_trainable=3 * 2 * 8,
     )
     assert layer.has_identity and layer.scale_conv is not None
 
@@ -43,6 +32,9 @@ def test_rep_conv_depthwise_layer(tmp_path):
         (12, 9, 4),
         tmp_path,
         expected_output_shape=(6, 5, 4),
+        # Depthwise 3x3 (9·4) and 1x1 (4) branches with a BN each; no identity (stride 2).
+        trainable=9 * 4 + 4 + 2 * 2 * 4,
+        non_trainable=2 * 2 * 4,
     )
 
 
@@ -63,7 +55,7 @@ def test_fusion_equals_branches(depthwise, strides, size):
         name="rep",
     )(inputs)
     model = keras.Model(inputs, x)
-    randomize_batch_norms(model)
+    trained_like(model)
     deploy = reparameterize(model)
 
     rep = model.get_layer("rep")

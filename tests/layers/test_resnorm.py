@@ -8,7 +8,11 @@ from tfasc.layers import ResNorm
 
 
 def test_resnorm_layer(tmp_path):
-    run_layer_test(ResNorm, {"lam": 0.1, "epsilon": 1e-5}, (8, 6, 2), tmp_path, (8, 6, 2))
+    # No weights: λ and ε are constants, and IN uses each example's own statistics.
+    run_layer_test(
+        ResNorm, {"lam": 0.1, "epsilon": 1e-5}, (8, 6, 2), tmp_path, (8, 6, 2),
+        trainable=0, non_trainable=0,
+    )  # fmt: skip
 
 
 def test_resnorm_matches_numpy_reference():

@@ -9,9 +9,12 @@ from tfasc.layers.subspectral_norm import sub_band_index
 
 
 def test_subspectral_norm_layer(tmp_path):
-    layer = run_layer_test(SubSpectralNorm, {"sub_bands": 5}, (10, 4, 3), tmp_path, (10, 4, 3))
-    # 2·C·S trainable parameters, as BatchNorm2d(C·S) in the official BC-ResNet.
-    assert sum(int(np.prod(w.shape)) for w in layer.trainable_weights) == 2 * 3 * 5
+    # γ/β and the moving mean/variance per (channel, sub-band): 2·C·S each, as
+    # BatchNorm2d(C·S) in the official BC-ResNet.
+    run_layer_test(
+        SubSpectralNorm, {"sub_bands": 5}, (10, 4, 3), tmp_path, (10, 4, 3),
+        trainable=2 * 3 * 5, non_trainable=2 * 3 * 5,
+    )  # fmt: skip
 
 
 def test_subspectral_norm_uses_statistics_per_sub_band():

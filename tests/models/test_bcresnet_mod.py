@@ -3,11 +3,12 @@
 import numpy as np
 import pytest
 
+from tests.helpers import bcres_block_weights, non_trainable_count, trainable_count
 from tests.layer_test_case import run_model_test
 from tfasc import complexity, convert, models, ops, tflm
 from tfasc import flatbuffer as fb
 from tfasc.keras import keras
-from tfasc.models.bcresnet_mod import BCRESNET_MOD_STAGES
+from tfasc.models.bcresnet_mod import BCRESNET_MOD_STAGES, STEM_WIDTH
 from tfasc.models.cp_resnet import CP_RESNET_BLOCKS
 
 SMALL_INPUT = (80, 24, 1)  # behaviour tests; the counts use the real 256 x 65 input
@@ -18,8 +19,36 @@ SMALL_INPUT = (80, 24, 1)  # behaviour tests; the counts use the real 256 x 65 i
 ONE_BLOCK_STAGES = [(w, 1, pool, False) for w, _, pool, _ in BCRESNET_MOD_STAGES]
 
 
-def trainable_count(model):
-    return sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+def bcresnet_mod_weights(c, stages=BCRESNET_MOD_STAGES, num_classes=10):
+    """(trainable, non-trainable) weights from the layout: 5×5 stem conv with bias (2c),
+    BC-ResBlocks (SubSpectralNorm with 5 sub-bands), 1×1 head conv with bias; ResNorm and
+    pooling have none."""
+    channels = int(c * STEM_WIDTH)
+    trainable, non_trainable = 25 * channels + channels, 0
+    for width, blocks, _pool, _resnorm in stages:
+        for _ in range(blocks):
+            block = bcres_block_weights(channels, int(c * width))
+            trainable, non_trainable = trainable + block[0], non_trainable + block[1]
+            channels = int(c * width)
+    return trainable + channels * num_classes + num_classes, non_trainable
+
+
+def cp_resnet_weights(base_channels=128, blocks=CP_RESNET_BLOCKS, num_classes=10):
+    """(trainable, non-trainable) weights from the block table: 5×5 stem + BN, basic blocks
+    (k1×k1 and k2×k2 convs + BN, 1×1 conv + BN shortcut where the width changes), 1×1 head +
+    BN; no biases, so the non-trainable weights are the BN moving statistics, 2·C each."""
+    channels = base_channels
+    conv = 25 * channels
+    bn = 2 * channels
+    for width, k1, k2, _pool in blocks:
+        filters = int(base_channels * width)
+        conv += k1 * k1 * channels * filters + k2 * k2 * filters * filters
+        bn += 4 * filters
+        if channels != filters:
+            conv, bn = conv + channels * filters, bn + 2 * filters
+        channels = filters
+    conv, bn = conv + channels * num_classes, bn + 2 * num_classes
+    return conv + bn, bn
 
 
 def test_c80_is_within_one_percent_of_315k():
@@ -28,52 +57,71 @@ def test_c80_is_within_one_percent_of_315k():
     model = models.build("bcresnet_mod")
     assert model.input_shape == (None, 256, 65, 1)
     assert trainable_count(model) == 317_450
-    assert abs(trainable_count(model) / 315_000 - 1) < 0.01
+    assert bcresnet_mod_weights(80) == (317_450, non_trainable_count(model))
+    assert abs(317_450 / 315_000 - 1) < 0.01
 
 
 def test_budget_variant_fits_dcase_limits():
-    """≤ 128 kB of int8 parameters and ≤ 30 M MACs on the 256 x 65 input (Keras view)."""
+    """c = 40 and a pooled stem: 87,130 parameters (pooling adds none) and 14,287,920 MACs
+    (torchinfo rules) on the 256 x 65 input, within 128 kB of int8 parameters and 30 M MACs."""
     c = complexity.keras_complexity(models.build("bcresnet_mod_budget"))
-    assert c.params <= 128_000 and c.macs <= 30_000_000, c.summary()
+    assert (c.params, c.macs) == (87_130, 14_287_920)
+    assert bcresnet_mod_weights(40)[0] == 87_130
+    assert c.within_budget()
 
 
 @pytest.mark.slow
 def test_budget_variant_int8_file_fits_and_runs_in_tflm():
     """The converted int8 file: every weight and bias constant counted (SubSpectralNorm's
-    per-bin scale/offset included), ≤ 128,000 of them; NeSsi MACs ≤ 30 M; runs in TFLM."""
-    model = models.build("bcresnet_mod_budget")
-    rng = np.random.default_rng(0)
-    for weight in model.weights:  # distinct (trained-like) values: no shared constants
-        weight.assign(weight.numpy() * rng.uniform(0.9, 1.1, weight.shape) + 0.01)
-    x = rng.standard_normal((4, *model.input_shape[1:])).astype(np.float32)
+    per-bin scale/offset included): 112,511 of them, 111,201 int8 + 1,310 int32 biases,
+    116,441 bytes; NeSsi MACs 14,636,560 (the README table's numbers); runs in TFLM."""
+    model = complexity.trained_like(models.build("bcresnet_mod_budget"))
+    x = np.random.default_rng(0).standard_normal((4, *model.input_shape[1:])).astype(np.float32)
     flatbuffer = convert.to_tflite(model, "int8", x)
     c = complexity.tflite_complexity(flatbuffer)
-    by_dtype = c.param_bytes_by_dtype
-    assert by_dtype["int8"] + by_dtype.get("int32", 0) // 4 <= 128_000, by_dtype
-    assert c.macs <= 30_000_000
+    assert c.param_bytes_by_dtype == {"int8": 111_201, "int32": 4 * 1_310}
+    assert (c.params, c.param_bytes, c.macs) == (112_511, 116_441, 14_636_560)
     got = tflm.TFLMModel(flatbuffer).predict(x[:1])
     assert got.shape == (1, 10) and np.isfinite(got).all()
 
 
 @pytest.mark.parametrize(
-    "name, overrides",
+    "name, overrides, weights",
     [
-        ("bcresnet_mod", {"c": 10, "stages": ONE_BLOCK_STAGES}),
-        ("bcresnet_mod_budget", {"stages": ONE_BLOCK_STAGES}),
-        ("bcresnet_mod_teacher", {"c": 16, "stages": ONE_BLOCK_STAGES}),
-        ("cp_resnet_teacher", {"base_channels": 8, "blocks": CP_RESNET_BLOCKS[::3]}),
+        ("bcresnet_mod", {"c": 10, "stages": ONE_BLOCK_STAGES}, (4_680, 980)),
+        ("bcresnet_mod_budget", {"stages": ONE_BLOCK_STAGES}, (48_690, 3_920)),
+        ("bcresnet_mod_teacher", {"c": 16, "stages": ONE_BLOCK_STAGES}, (9_882, 1_568)),
+        (
+            "cp_resnet_teacher",
+            {"base_channels": 8, "blocks": CP_RESNET_BLOCKS[::3]},
+            (4_748, 388),
+        ),
     ],
 )
-def test_model(name, overrides, tmp_path):
+def test_model(name, overrides, weights, tmp_path):
     """fit, .keras round trip, int8 in TFLM: small input, one block per stage (fast)."""
+    if name == "cp_resnet_teacher":
+        assert cp_resnet_weights(8, CP_RESNET_BLOCKS[::3]) == weights
+    else:
+        c = overrides.get("c", {"bcresnet_mod_budget": 40}.get(name))
+        assert bcresnet_mod_weights(c, ONE_BLOCK_STAGES) == weights
     model = models.build(name, input_shape=SMALL_INPUT, **overrides)
-    flatbuffer = run_model_test(model, tmp_path, num_classes=10)
+    trainable, non_trainable = weights
+    flatbuffer = run_model_test(
+        model, tmp_path, trainable=trainable, non_trainable=non_trainable, num_classes=10
+    )
     assert not set(fb.parse(flatbuffer).ops) - set(ops.supported("tflm_int8"))
 
 
-def test_teachers_are_large():
+def test_teacher_sizes():
+    """BC-ResNet-Mod at c = 160 (about 4x the c = 80 model: widths double) and CP-ResNet at
+    base 128 (stem 3,456; blocks 164,352 / 295,424 / 295,424 / 164,352 at width 128,
+    394,752 + 3 x 132,096 at 256, 527,360 + 3 x 526,336 at 512; head 5,140)."""
     assert trainable_count(models.build("bcresnet_mod_teacher")) == 1_207_690
-    assert trainable_count(models.build("cp_resnet_teacher")) > 3_000_000
+    assert bcresnet_mod_weights(160)[0] == 1_207_690
+    teacher = models.build("cp_resnet_teacher")
+    assert (trainable_count(teacher), non_trainable_count(teacher)) == (3_825_556, 16_148)
+    assert cp_resnet_weights() == (3_825_556, 16_148)
 
 
 def test_resnorm_after_stages_trains():

@@ -3,25 +3,31 @@
 import numpy as np
 import pytest
 
+from tests.helpers import cp_mobile_counts
 from tests.layer_test_case import run_model_test
 from tfasc import complexity, models
 from tfasc import flatbuffer as fb
-from tfasc.keras import keras
+from tfasc.models.dcase2024_baseline import make_divisible
+from tfasc.models.rep_mobile import BLOCK_SPECS, STEM_CHANNELS
+
+SMALL_SPECS = ((16, 2.0, (1, 1)), (16, 2.0, (2, 2)), (24, 2.0, (1, 1)))
+"""Equal strides only: grouped convs (unequal strides) are XLA-compiled and slow to fit."""
 
 
-def randomize_batch_norms(model, seed=0):
-    rng = np.random.default_rng(seed)
-    for layer in model._flatten_layers():
-        if isinstance(layer, keras.layers.BatchNormalization):
-            c = layer.gamma.shape[0]
-            layer.set_weights([rng.uniform(0.5, 1.5, c), rng.normal(0, 0.3, c),
-                               rng.normal(0, 0.3, c), rng.uniform(0.5, 2.0, c)])  # fmt: skip
+def deploy_counts(width=1.0, input_hw=(256, 65), block_specs=BLOCK_SPECS):
+    """The deploy form's sizes from its layout: every convolution fused, with a bias."""
+    stem = tuple(make_divisible(c * width, 8) for c in STEM_CHANNELS)
+    blocks, channels = [], stem[-1]
+    for c_out, expansion, strides in block_specs:
+        c_out = make_divisible(c_out * width, 8)
+        blocks.append((c_out, make_divisible(channels * expansion, 8), strides))
+        channels = c_out
+    return cp_mobile_counts(input_hw, stem, tuple(blocks), 10, fused=True)
 
 
 @pytest.fixture(scope="module")
 def rep_mobile():
-    model = models.build("rep_mobile")
-    randomize_batch_norms(model)
+    model = complexity.trained_like(models.build("rep_mobile"))
     return model, models.reparameterize(model)
 
 
@@ -37,36 +43,44 @@ def test_deploy_form_is_smaller_and_within_budget(rep_mobile):
     model, deploy = rep_mobile
     train_form = complexity.keras_complexity(model)
     deploy_form = complexity.keras_complexity(deploy)
-    assert deploy_form.params < train_form.params
-    assert deploy.count_params() < model.count_params()
+    # Training form: 3×3 + 1×1 (+ identity) branches, each with a batch norm (4,388 moving
+    # statistics); the deploy form keeps one convolution with a bias per RepConv2D, whose
+    # additions torchinfo counts at every output position (hence more MACs).
+    assert (train_form.params, train_form.macs) == (61_252, 29_324_068)
+    assert (deploy.count_params(), model.count_params()) == (57_442, 61_252 + 4_388)
     assert not [layer for layer in deploy.layers if "RepConv2D" in type(layer).__name__]
+    assert (deploy_form.params, deploy_form.macs) == (57_442, 29_539_392)
+    assert deploy_counts() == (57_442, 29_539_392, 0)
     assert deploy_form.param_bytes <= complexity.DCASE_MAX_PARAM_BYTES
     assert deploy_form.macs <= complexity.DCASE_MAX_MACS
-    assert (deploy_form.params, deploy_form.macs) == (57_442, 29_539_392)
 
 
 def test_width_multiplier():
-    wide = complexity.keras_complexity(models.build("rep_mobile", width=1.5))
-    assert wide.params > 1.8 * 61_252
-
-
-SMALL_SPECS = ((16, 2.0, (1, 1)), (16, 2.0, (2, 2)), (24, 2.0, (1, 1)))
-"""Equal strides only: grouped convs (unequal strides) are XLA-compiled and slow to fit."""
+    """width 1.5: stem 16, 48; blocks 48, 48, 48, 88, 88, 160 (84 and 156 round up to
+    multiples of 8); expansions 96, 96, 96, 96, 176, 176. Over the DCASE budget."""
+    wide = complexity.keras_complexity(models.deploy_form(models.build("rep_mobile", width=1.5)))
+    assert (wide.params, wide.macs) == (132_634, 67_643_712)
+    assert deploy_counts(width=1.5) == (132_634, 67_643_712, 0)
+    assert not wide.within_budget()
 
 
 def test_deploy_int8_in_tflm_small(tmp_path):
-    model = models.build("rep_mobile", input_shape=(32, 17, 1), block_specs=SMALL_SPECS)
-    randomize_batch_norms(model)
-    flatbuffer = run_model_test(models.reparameterize(model), tmp_path, num_classes=10)
+    model = complexity.trained_like(
+        models.build("rep_mobile", input_shape=(32, 17, 1), block_specs=SMALL_SPECS)
+    )
+    counts = deploy_counts(input_hw=(32, 17), block_specs=SMALL_SPECS)
+    assert counts.params == 9_506
+    deploy = models.reparameterize(model)
+    flatbuffer = run_model_test(deploy, tmp_path, trainable=9_506, non_trainable=0, num_classes=10)
     ops = set(complexity.tflite_complexity(flatbuffer).ops)
     assert ops <= {"CONV_2D", "DEPTHWISE_CONV_2D", "ADD", "AVERAGE_POOL_2D", "RESHAPE"}, ops
 
 
 @pytest.mark.slow
 def test_deploy_int8_in_tflm(tmp_path):
-    model = models.build("rep_mobile", input_shape=(64, 17, 1))
-    randomize_batch_norms(model)
-    flatbuffer = run_model_test(models.reparameterize(model), tmp_path, num_classes=10)
+    model = complexity.trained_like(models.build("rep_mobile", input_shape=(64, 17, 1)))
+    deploy = models.reparameterize(model)
+    flatbuffer = run_model_test(deploy, tmp_path, trainable=57_442, non_trainable=0, num_classes=10)
     ops = set(complexity.tflite_complexity(flatbuffer).ops)
     assert ops <= {"CONV_2D", "DEPTHWISE_CONV_2D", "ADD", "AVERAGE_POOL_2D", "RESHAPE"}, ops
     assert set(fb.parse(flatbuffer).ops) == ops
@@ -74,4 +88,5 @@ def test_deploy_int8_in_tflm(tmp_path):
 
 @pytest.mark.slow
 def test_training_form(tmp_path):
-    run_model_test(models.build("rep_mobile", input_shape=(64, 17, 1)), tmp_path, num_classes=10)
+    model = models.build("rep_mobile", input_shape=(64, 17, 1))
+    run_model_test(model, tmp_path, trainable=61_252, non_trainable=4_388, num_classes=10)
