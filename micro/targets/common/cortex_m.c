@@ -1,6 +1,7 @@
 // Startup and services shared by the Cortex-M boards under QEMU: vector table,
-// reset handler (FPU enable, .data copy, .bss zeroing, static constructors),
-// SysTick-based instruction counter and semihosting exit. The board files
+// reset handler (FPU enable, .data copy, .bss zeroing, static constructors,
+// main(argc = 0, argv = {NULL})), SysTick-based instruction counter and
+// semihosting exit. The board files
 // (mps2_an386/board.c, mps3_an547/board.c) supply the clock and the name.
 #include <stdint.h>
 #include <string.h>
@@ -13,9 +14,16 @@ extern const uint32_t kBoardCpuHz;
 extern uint32_t __data_load__, __data_start__, __data_end__;
 extern uint32_t __bss_start__, __bss_end__, __stack_top__;
 
-extern int main(void);
+extern int main(int argc, char** argv);
 extern void __libc_init_array(void);
 extern void initialise_monitor_handles(void);
+
+// What crtbegin.o (dropped by -nostartfiles) defines for a static executable: the
+// handle __cxa_atexit receives when a static C++ object registers its destructor.
+void* __dso_handle = 0;
+
+// No command line on a board: argc 0 and an empty argv, as C allows.
+static char* g_no_arguments[1] = {0};
 
 void Reset_Handler(void);
 void Default_Handler(void);
@@ -56,7 +64,7 @@ void Reset_Handler(void) {
          (size_t)((char*)&__bss_end__ - (char*)&__bss_start__));
   initialise_monitor_handles();
   __libc_init_array();
-  board_exit(main());
+  board_exit(main(0, g_no_arguments));
 }
 
 void Default_Handler(void) { board_exit(3); }

@@ -15,12 +15,18 @@ better; it is held to 99.5 % (see micro/frontend/README.md). The front end's -80
 
 from __future__ import annotations
 
+import pathlib
+import shutil
+import subprocess
+
 import numpy as np
 import pytest
+import soundfile
 
-from tests.micro import host_build
-from tfasc import features, firmware
+from tfasc import features, firmware, mcu
 from tfasc.data import synth
+from tfasc.data.audio import from_pcm16, to_pcm16
+from tfasc.mcu import build
 from tfasc.tflm import Quantization
 
 QUANTIZATION = Quantization(scale=0.025, zero_point=8)
@@ -51,35 +57,43 @@ def golden_clips(config: features.FrontendConfig) -> dict[str, np.ndarray]:
     clips["noise"] = 0.05 * rng.standard_normal(n)
     clips["tau_street_traffic"] = synth.render_device(street, "a", sr, rng)
     clips.update({f"{name}_digital": x for name, x in digital.items()})
-    return {
-        name: np.clip(np.round(clip * 32768.0), -32768, 32767).astype("<i2")
-        for name, clip in clips.items()
-    }
+    return {name: to_pcm16(clip).astype("<i2") for name, clip in clips.items()}
 
 
 def expected_model_input(pcm: np.ndarray, config: features.FrontendConfig) -> np.ndarray:
-    waveform = pcm.astype(np.float32)[np.newaxis] / np.float32(32768.0)
-    feats = features.log_mel(waveform, config).numpy()[0, ..., 0]  # (n_mels, frames)
+    feats = features.log_mel(from_pcm16(pcm)[np.newaxis], config).numpy()[
+        0, ..., 0
+    ]  # (n_mels, frames)
     return QUANTIZATION.quantize(feats)
 
 
-@pytest.fixture(scope="module")
-def frontend_objects(tmp_path_factory):
-    return host_build.compile_frontend_objects(tmp_path_factory.mktemp("frontend_obj"))
+def logmel_main(config: features.FrontendConfig, tmp_path) -> pathlib.Path:
+    """The host tool ``logmel_main`` built (CMake) with ``config``'s tables."""
+    if shutil.which("gcc") is None or shutil.which("g++") is None:
+        pytest.skip("needs gcc and g++")
+    generated = tmp_path / "generated"
+    firmware.write_firmware(generated, firmware.frontend_table_files(config, QUANTIZATION))
+    return build.build(mcu.BOARDS["host"], "logmel_main", generated, tmp_path / "cmake",
+                       {"TFASC_WARNINGS_AS_ERRORS": "ON"})  # fmt: skip
+
+
+def run(command: list) -> subprocess.CompletedProcess:
+    result = subprocess.run(list(map(str, command)), check=False, capture_output=True, text=True)
+    assert result.returncode == 0, f"{command} exited {result.returncode}: {result.stderr}"
+    return result
 
 
 @pytest.mark.parametrize("preset", ["dcase2022", "dcase2024"])
-def test_c_frontend_matches_python(preset, frontend_objects, tmp_path):
+def test_c_frontend_matches_python(preset, tmp_path):
     config = features.preset(preset)
-    firmware.write_firmware(tmp_path, firmware.frontend_table_files(config, QUANTIZATION))
-    program = host_build.link_logmel_main(tmp_path, frontend_objects, tmp_path / "logmel_main")
+    program = logmel_main(config, tmp_path)
 
     clips = golden_clips(config)
     args = []
     for name, pcm in clips.items():
         pcm.tofile(tmp_path / f"{name}.pcm")
         args += [str(tmp_path / f"{name}.pcm"), str(tmp_path / f"{name}.bin")]
-    host_build.run([str(program), *args])
+    run([program, *args])
 
     report = {}
     for name, pcm in clips.items():
@@ -96,28 +110,25 @@ def test_c_frontend_matches_python(preset, frontend_objects, tmp_path):
         assert identical >= floor, f"{preset}/{name}: only {identical:.4%} identical"
 
 
-def test_wav_input_equals_raw_pcm(frontend_objects, tmp_path):
-    import soundfile
-
+def test_wav_input_equals_raw_pcm(tmp_path):
     config = features.preset("dcase2022")
-    firmware.write_firmware(tmp_path, firmware.frontend_table_files(config, QUANTIZATION))
-    program = host_build.link_logmel_main(tmp_path, frontend_objects, tmp_path / "logmel_main")
+    program = logmel_main(config, tmp_path)
     pcm = golden_clips(config)["noise"][: config.num_samples - 1000]  # short: zero-padded
     pcm.tofile(tmp_path / "clip.pcm")
     soundfile.write(tmp_path / "clip.wav", pcm, config.sample_rate, subtype="PCM_16")
-    host_build.run(
+    run(
         [
-            str(program),
-            str(tmp_path / "clip.pcm"),
-            str(tmp_path / "a.bin"),
-            str(tmp_path / "clip.wav"),
-            str(tmp_path / "b.bin"),
+            program,
+            tmp_path / "clip.pcm",
+            tmp_path / "a.bin",
+            tmp_path / "clip.wav",
+            tmp_path / "b.bin",
         ]
     )
     assert (tmp_path / "a.bin").read_bytes() == (tmp_path / "b.bin").read_bytes()
 
     soundfile.write(tmp_path / "bad.wav", pcm, 16000, subtype="PCM_16")
-    result = host_build.subprocess.run(
+    result = subprocess.run(
         [str(program), str(tmp_path / "bad.wav"), str(tmp_path / "c.bin")],
         check=False,
         capture_output=True,

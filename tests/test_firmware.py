@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import numpy as np
 import pytest
 
-from tests.micro import host_build
-from tfasc import SCENES, features, firmware, ops
+from tfasc import SCENES, features, firmware, mcu, ops
 from tfasc.convert import to_tflite
 from tfasc.flatbuffer import parse
 from tfasc.keras import keras
+from tfasc.mcu import build
 from tfasc.tflm import Quantization, TFLMModel
 
 
@@ -140,13 +141,28 @@ def test_frontend_tables_rebuild_window_and_mel_matrix(preset):
     assert len(weights) < 3 * (config.n_fft // 2)  # sparse: not n_mels x bins
 
 
+@pytest.mark.skipif(shutil.which("g++") is None, reason="g++ is not installed")
 def test_generated_sources_compile(files, tmp_path):
-    host_build.require_compilers()
-    files = {k: v for k, v in files.items() if k != "model_ops.h"}  # needs TFLM headers
-    firmware.write_firmware(tmp_path, files)
-    for name in ("model_data.cc", "test_vectors.cc", "frontend_tables.cc"):
-        host_build.run(["g++", "-std=c++17", "-fsyntax-only", "-Wall", "-Werror",
-                        *host_build.frontend_flags(), f"-I{tmp_path}", str(tmp_path / name)])  # fmt: skip
+    firmware.write_firmware(tmp_path / "generated", files)
+    build.build(mcu.BOARDS["host"], "firmware_sources", tmp_path / "generated", tmp_path / "cmake",
+                {"TFASC_WARNINGS_AS_ERRORS": "ON"})  # fmt: skip
+    objects = {p.name for p in (tmp_path / "cmake").rglob("*.o")}
+    assert {"model_data.cc.o", "test_vectors.cc.o", "frontend_tables.cc.o"} <= objects
+
+
+def test_settings_without_front_end_or_labels(model):
+    """Models whose input is no front end's (the AOT tests' tiny models) still get settings."""
+    tflm = TFLMModel(model[1])
+    text = firmware.settings_files(tflm)["model_settings.h"]
+    assert "kSampleRate" not in text and "kLabels" not in text
+    assert int(constant(text, "kInputElements")) == 40 * 51
+    assert int(constant(text, "kOutputElements")) == 10
+    assert int(constant(text, "kArenaUsedBytes")) == tflm.arena_used()
+    with_front_end = firmware.settings_files(tflm, "dcase2022", SCENES)["model_settings.h"]
+    assert (
+        with_front_end
+        == firmware.firmware_files(model[1], "dcase2022", num_vectors=1)["model_settings.h"]
+    )
 
 
 def test_write_is_atomic(tmp_path, monkeypatch):
