@@ -34,8 +34,7 @@ int16_t g_pcm[kClipSamples];
 int main() {
   board_init();
   tfasc_logmel_state state;
-  const int status = tfasc_logmel_init(&state, &g_frontend_config, g_work,
-                                       kFrontendWorkFloats);
+  const int status = tfasc_logmel_init(&state, &g_frontend_config, g_work, kFrontendWorkFloats);
   if (status != TFASC_LOGMEL_OK) {
     std::printf("TFASC error tfasc_logmel_init %d\n", status);
     return 2;
@@ -46,8 +45,7 @@ int main() {
       return 2;
     }
     const uint64_t start = board_instructions();
-    const int result =
-        tfasc_logmel_compute(&state, g_pcm, tfasc_model::Input());
+    const int result = tfasc_logmel_compute(&state, g_pcm, tfasc_model::Input());
     if (result != TFASC_LOGMEL_OK) {
       std::printf("TFASC error tfasc_logmel_compute %d\n", result);
       return 2;

@@ -31,8 +31,7 @@ int main() {
     const int8_t* output = tfasc_model::Output();
     std::printf("TFASC out %d", v);
     for (int i = 0; i < kOutputElements; ++i) std::printf(" %d", output[i]);
-    std::printf("\nTFASC instructions %d %llu\n", v,
-                static_cast<unsigned long long>(instructions));
+    std::printf("\nTFASC instructions %d %llu\n", v, static_cast<unsigned long long>(instructions));
     if (std::memcmp(output, g_test_outputs[v], kOutputElements) != 0) {
       ++mismatches;
     }

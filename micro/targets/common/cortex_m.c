@@ -39,7 +39,9 @@ __attribute__((section(".vectors"), used)) void (*const g_vectors[16])(void) = {
     Default_Handler,  // BusFault
     Default_Handler,  // UsageFault
     Default_Handler,  // SecureFault (v8-M)
-    0, 0, 0,
+    0,
+    0,
+    0,
     Default_Handler,  // SVCall
     Default_Handler,  // DebugMonitor
     0,
@@ -58,10 +60,8 @@ static volatile uint32_t g_systick_wraps;
 void Reset_Handler(void) {
   SCB_CPACR |= 0xFu << 20;  // Full access to CP10/CP11 (the FPU).
   __asm volatile("dsb\n isb");
-  memcpy(&__data_start__, &__data_load__,
-         (size_t)((char*)&__data_end__ - (char*)&__data_start__));
-  memset(&__bss_start__, 0,
-         (size_t)((char*)&__bss_end__ - (char*)&__bss_start__));
+  memcpy(&__data_start__, &__data_load__, (size_t)((char*)&__data_end__ - (char*)&__data_start__));
+  memset(&__bss_start__, 0, (size_t)((char*)&__bss_end__ - (char*)&__bss_start__));
   initialise_monitor_handles();
   __libc_init_array();
   board_exit(main(0, g_no_arguments));
@@ -92,8 +92,7 @@ uint64_t board_instructions(void) {
     wraps = g_systick_wraps;
     value = SYST_CVR;
   } while (wraps != g_systick_wraps);
-  const uint64_t ticks =
-      (uint64_t)wraps * (SYSTICK_RELOAD + 1u) + (SYSTICK_RELOAD - value);
+  const uint64_t ticks = (uint64_t)wraps * (SYSTICK_RELOAD + 1u) + (SYSTICK_RELOAD - value);
   // -icount shift=0: one instruction per nanosecond of virtual time.
   return ticks * 1000000000ull / kBoardCpuHz;
 }
