@@ -49,3 +49,27 @@ def test_read_clip_pads_and_refuses_what_the_firmware_cannot_read(tmp_path):
     ):
         with pytest.raises(ValueError, match=message):
             mcu.read_clip(clip, config)
+
+
+@pytest.mark.parametrize(("rate", "channels"), [(16000, 1), (44100, 2)])
+def test_mcu_test_refuses_a_wrong_clip_before_the_vector_run(
+    baseline_tflite, rate, channels, tmp_path, monkeypatch, capsys
+):
+    from tfasc import cli
+
+    def vector_run(*args, **kwargs):
+        raise AssertionError("the vector run started before the clips were checked")
+
+    monkeypatch.setattr(mcu, "mcu_test", vector_run)
+    (tmp_path / "model.tflite").write_bytes(baseline_tflite)
+    clip = np.zeros((rate // 2, channels), np.int16)
+    soundfile.write(tmp_path / "clip.wav", clip, rate, subtype="PCM_16")
+    argv = ["mcu-test", str(tmp_path / "model.tflite"), "--board", "host",
+            "--wav", str(tmp_path / "clip.wav")]  # fmt: skip
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert (
+        f"clip.wav: need mono 16-bit audio at 44100 Hz, got {channels} channel(s) at {rate} Hz"
+        in err
+    )
