@@ -87,13 +87,32 @@ def cmd_export(args):
     print(f"wrote {args.out} ({len(flatbuffer):,} bytes, ops: {ops})")
 
 
+def _positive_int(text: str) -> int:
+    """argparse type of a count that must be at least 1 (``--vectors``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _read_model(path: str) -> bytes:
+    """The bytes of a ``.tflite`` file; ``ValueError`` naming it when it cannot be read."""
+    try:
+        return pathlib.Path(path).read_bytes()
+    except OSError as error:
+        raise ValueError(f"{path}: cannot read the model ({error.strerror})") from None
+
+
 def cmd_export_c(args):
     from tfasc import firmware
 
     tflite = pathlib.Path(args.model)
     labels = tuple(args.labels.split(",")) if args.labels else None
     files = firmware.firmware_files(
-        tflite.read_bytes(),
+        _read_model(args.model),
         args.frontend,
         **({"labels": labels} if labels else {}),
         num_vectors=args.vectors,
@@ -136,10 +155,15 @@ def cmd_complexity(args):
 
 
 def cmd_mcu_test(args):
-    from tfasc import mcu
+    from tfasc import features, mcu
 
-    flatbuffer = pathlib.Path(args.model).read_bytes()
+    flatbuffer = _read_model(args.model)
     try:
+        if args.wav:  # every clip is checked before the (long) vector run
+            frontend = (
+                features.as_config(args.frontend) if args.frontend else mcu.frontend_for(flatbuffer)
+            )
+            clips = [mcu.read_clip(path, frontend) for path in args.wav]
         result = mcu.mcu_test(
             flatbuffer,
             board=args.board,
@@ -150,9 +174,8 @@ def cmd_mcu_test(args):
         print(mcu.summary(result))
         ok = result.bit_exact
         if args.wav:
-            frontend = args.frontend or mcu.frontend_for(flatbuffer)
             pipeline = mcu.mcu_pipeline(
-                flatbuffer, frontend, args.wav, board=args.board, timeout=args.timeout
+                flatbuffer, frontend, clips, board=args.board, timeout=args.timeout
             )
             print(mcu.pipeline_summary(pipeline))
             ok = ok and pipeline.labels_match
@@ -256,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", help="int8 .tflite model")
     p.add_argument("--frontend", required=True, help="front-end preset (dcase2022, dcase2024)")
     p.add_argument("--out", required=True, help="output directory")
-    p.add_argument("--vectors", type=int, default=20, help="test vectors (default 20)")
+    p.add_argument("--vectors", type=_positive_int, default=20, help="test vectors (default 20)")
     p.add_argument("--labels", help="comma-separated labels (default: the 10 TAU scenes)")
     p.set_defaults(func=cmd_export_c)
 
@@ -273,8 +296,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("mcu-test", help="build a .tflite into firmware, run it in QEMU")
     p.add_argument("model", help="int8 .tflite file")
     p.add_argument("--board", default="mps2-an386", choices=("mps2-an386", "mps3-an547", "host"))
-    p.add_argument("--vectors", type=int, default=20, help="test vectors compared with TFLM")
-    p.add_argument("--wav", nargs="+", help="also run WAV clips through the C front end")
+    p.add_argument(
+        "--vectors", type=_positive_int, default=20, help="test vectors compared with TFLM"
+    )
+    p.add_argument(
+        "--wav", nargs="+", help="also run 16-bit mono WAV clips through the C front end"
+    )
     p.add_argument("--frontend", help="front-end preset of --wav (default: from the input shape)")
     p.add_argument("--build-dir", help="keep the generated sources and firmware here")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds for each QEMU run")

@@ -10,7 +10,8 @@ The generated files are the single place where the firmware meets training
 - ``model_data.h/.cc``: the flatbuffer as ``alignas(16) const unsigned char g_model_data[]``
   and ``constexpr unsigned int g_model_data_size``;
 - ``model_settings.h``: sample rate and every front-end constant, input shape and int8
-  quantization, output quantization, labels, the measured TFLM arena plus a margin;
+  quantization, output quantization, labels, the measured TFLM arena plus a margin; the
+  contract both the TFLM harness and the AOT firmware (``tfasc.aot``, ``tfasc.mcu``) read;
 - ``model_ops.h``: an exactly sized ``MicroMutableOpResolver<N>`` adding only the model's ops;
 - ``test_vectors.h/.cc``: int8 inputs and the TFLM interpreter's int8 outputs;
 - ``frontend_tables.h/.cc``: window, sparse mel filterbank and constants of the C log-mel
@@ -29,6 +30,7 @@ import numpy as np
 from tfasc import SCENES, atomic, features, ops
 from tfasc import flatbuffer as fb
 from tfasc.csource import c_array, c_float, c_string
+from tfasc.data.audio import PCM16_SCALE
 from tfasc.tflm import Quantization, TFLMModel
 
 ARENA_MARGIN_BYTES = 1024
@@ -169,29 +171,46 @@ def tensor_arena_size(arena_used: int) -> int:
 
 
 def model_settings_header(
-    frontend: features.FrontendConfig,
+    frontend: features.FrontendConfig | None,
     input_spec: TensorSpec,
     output_spec: TensorSpec,
-    labels: tuple[str, ...] | list[str],
+    labels: tuple[str, ...] | list[str] | None,
     arena_used: int,
     source: str = "a .tflite model",
 ) -> str:
-    """``model_settings.h``: every constant tying the firmware to training."""
-    if tuple(input_spec.shape[1:]) != tuple(frontend.input_shape):
+    """``model_settings.h``: every constant tying the firmware to training.
+
+    The one contract of every firmware: the TFLM harness (``micro/tflm``) and the AOT
+    firmware (``micro/aot``, whose generated ``model.cc`` checks it at compile time) read it.
+
+    Args:
+        frontend: the front end the model was trained with; None for a model whose input is
+            no front end's (the front-end section is then omitted).
+        input_spec: the model input.
+        output_spec: the model output.
+        labels: class names in output order; None omits the labels.
+        arena_used: tensor-arena bytes the TFLM interpreter measured.
+        source: how the banner names the model.
+
+    Raises:
+        FirmwareError: the front end or the labels do not match the model.
+    """
+    if frontend is not None and tuple(input_spec.shape[1:]) != tuple(frontend.input_shape):
         raise FirmwareError(
             f"model input {input_spec.shape} does not match front end {frontend.input_shape} "
             f"(n_mels, frames, 1)"
         )
-    if output_spec.elements != len(labels):
+    if labels is not None and output_spec.elements != len(labels):
         raise FirmwareError(
             f"model has {output_spec.elements} outputs but {len(labels)} labels were given"
         )
-    fmax = frontend.fmax if frontend.fmax is not None else frontend.sample_rate / 2
     dims = ", ".join(str(d) for d in input_spec.shape)
     out_dims = ", ".join(str(d) for d in output_spec.shape)
-    label_lines = "".join(f"    {c_string(label)},\n" for label in labels)
     q_in, q_out = input_spec.quantization, output_spec.quantization
-    body = f"""// Front end (tfasc.features.FrontendConfig).
+    sections = []
+    if frontend is not None:
+        fmax = frontend.fmax if frontend.fmax is not None else frontend.sample_rate / 2
+        sections.append(f"""// Front end (tfasc.features.FrontendConfig).
 constexpr int kSampleRate = {frontend.sample_rate};
 constexpr int kClipSamples = {frontend.num_samples};
 constexpr int kFftSize = {frontend.n_fft};
@@ -204,9 +223,9 @@ constexpr float kMelFmax = {c_float(fmax)};
 constexpr float kLogAmin = {c_float(frontend.amin)};
 constexpr float kNormMean = {c_float(frontend.norm_mean)};
 constexpr float kNormStd = {c_float(frontend.norm_std)};
-constexpr float kPcmScale = {c_float(1 / 32768)};  // int16 PCM -> [-1, 1)
-
-// Model input: int8, real = scale * (q - zero_point), layout (1, n_mels, frames, 1).
+constexpr float kPcmScale = {c_float(1 / PCM16_SCALE)};  // int16 PCM -> [-1, 1)
+""")
+    sections.append(f"""// Model input: int8, real = scale * (q - zero_point).
 constexpr int kInputRank = {len(input_spec.shape)};
 constexpr int kInputDims[kInputRank] = {{{dims}}};
 constexpr int kInputElements = {input_spec.elements};
@@ -219,19 +238,36 @@ constexpr int kOutputDims[kOutputRank] = {{{out_dims}}};
 constexpr int kOutputElements = {output_spec.elements};
 constexpr float kOutputScale = {c_float(q_out.scale)};
 constexpr int kOutputZeroPoint = {q_out.zero_point};
-
-// Labels, in output order.
+""")
+    if labels is not None:
+        label_lines = "".join(f"    {c_string(label)},\n" for label in labels)
+        sections.append(f"""// Labels, in output order.
 constexpr int kNumLabels = {len(labels)};
 constexpr const char* kLabels[kNumLabels] = {{
 {label_lines}}};
-
-// TFLM tensor arena: {arena_used} bytes measured by the RecordingMicroAllocator of the
+""")
+    sections.append(f"""// TFLM tensor arena: {arena_used} bytes measured by the RecordingMicroAllocator of the
 // tflite-micro interpreter, + {ARENA_MARGIN_FRACTION:.4g} of it + {ARENA_MARGIN_BYTES} bytes, rounded up to 16
 // (see tfasc.firmware.ARENA_MARGIN_FRACTION for why).
 constexpr int kArenaUsedBytes = {arena_used};
 constexpr int kTensorArenaSize = {tensor_arena_size(arena_used)};
-"""
-    return _header("model_settings.h", source, body)
+""")
+    return _header("model_settings.h", source, "\n".join(sections))
+
+
+def settings_files(
+    tflm: TFLMModel,
+    frontend: features.FrontendConfig | str | None = None,
+    labels: tuple[str, ...] | list[str] | None = None,
+    source: str = "a .tflite model",
+) -> dict[str, str]:
+    """``{"model_settings.h": ...}`` of a loaded model (runs it once to measure the arena)."""
+    input_spec, output_spec = tensor_specs(tflm)
+    frontend = features.as_config(frontend) if frontend is not None else None
+    header = model_settings_header(
+        frontend, input_spec, output_spec, labels, tflm.arena_used(), source
+    )
+    return {"model_settings.h": header}
 
 
 # ----------------------------------------------------------------------------- test vectors
@@ -339,7 +375,7 @@ def frontend_table_files(
     /*mel_length=*/kMelLength,
     /*mel_offset=*/kMelOffset,
     /*mel_weights=*/kMelWeights,
-    /*pcm_scale=*/{c_float(1 / 32768)},
+    /*pcm_scale=*/{c_float(1 / PCM16_SCALE)},
     /*amin=*/{c_float(frontend.amin)},
     /*norm_mean=*/{c_float(frontend.norm_mean)},
     /*norm_std=*/{c_float(frontend.norm_std)},
@@ -418,31 +454,3 @@ def write_firmware(directory: str | os.PathLike, files: dict[str, str]) -> list[
         if pathlib.Path(name).name != name:
             raise ValueError(f"firmware file name must be a plain name, got {name!r}")
     return [atomic.write_text(directory / name, text) for name, text in files.items()]
-
-
-# ----------------------------------------------------------------------------- C sources
-
-_CMSIS = "micro/third_party/cmsis_dsp"
-FRONTEND_C_SOURCES = (
-    "micro/frontend/logmel.c",
-    *(
-        f"{_CMSIS}/Source/TransformFunctions/{name}.c"
-        for name in (
-            "arm_rfft_fast_f32",
-            "arm_rfft_fast_init_f32",
-            "arm_cfft_f32",
-            "arm_cfft_init_f32",
-            "arm_cfft_radix8_f32",
-            "arm_bitreversal2",
-        )
-    ),
-    f"{_CMSIS}/Source/CommonTables/arm_common_tables.c",
-    f"{_CMSIS}/Source/CommonTables/arm_const_structs.c",
-)
-"""C sources of the log-mel front end, relative to the repository root (plus the generated
-``frontend_tables.cc``)."""
-FRONTEND_INCLUDE_DIRS = ("micro/frontend", f"{_CMSIS}/Include", f"{_CMSIS}/PrivateInclude")
-"""Include directories of the front end, relative to the repository root."""
-FRONTEND_DEFINES = ("__GNUC_PYTHON__",)
-"""Preprocessor defines of the front end on every target (CMSIS-DSP's portable mode; add
-``TFASC_LOGMEL_FFT_LEN=<n_fft>`` on an MCU to keep only one FFT size's tables)."""

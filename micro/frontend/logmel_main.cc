@@ -21,20 +21,17 @@ int8_t g_features[kFrontendNumMels * kFrontendNumFrames];
 
 int main(int argc, char** argv) {
   if (argc < 3 || argc % 2 == 0) {
-    std::fprintf(stderr, "usage: %s IN.(wav|pcm) OUT.bin [IN OUT ...]\n",
-                 argv[0]);
+    std::fprintf(stderr, "usage: %s IN.(wav|pcm) OUT.bin [IN OUT ...]\n", argv[0]);
     return 2;
   }
   tfasc_logmel_state state;
-  const int status = tfasc_logmel_init(&state, &g_frontend_config, g_work,
-                                       kFrontendWorkFloats);
+  const int status = tfasc_logmel_init(&state, &g_frontend_config, g_work, kFrontendWorkFloats);
   if (status != TFASC_LOGMEL_OK) {
     std::fprintf(stderr, "tfasc_logmel_init failed: %d\n", status);
     return 1;
   }
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!tfasc::ReadPcm16(argv[i], g_frontend_config.sample_rate, g_pcm,
-                          kFrontendClipSamples)) {
+    if (!tfasc::ReadPcm16(argv[i], g_frontend_config.sample_rate, g_pcm, kFrontendClipSamples)) {
       return 1;
     }
     const int result = tfasc_logmel_compute(&state, g_pcm, g_features);
@@ -43,8 +40,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::FILE* out = std::fopen(argv[i + 1], "wb");
-    if (out == nullptr || std::fwrite(g_features, 1, sizeof(g_features), out) !=
-                              sizeof(g_features)) {
+    if (out == nullptr ||
+        std::fwrite(g_features, 1, sizeof(g_features), out) != sizeof(g_features)) {
       std::fprintf(stderr, "cannot write %s\n", argv[i + 1]);
       return 1;
     }

@@ -15,8 +15,7 @@ namespace tfasc {
 // Reads up to num_samples samples into pcm and zero-fills the rest. A WAV file
 // must be PCM, 16 bit, mono, at sample_rate; any other file is read as raw
 // int16 samples. Returns false and prints why on stderr.
-inline bool ReadPcm16(const char* path, int sample_rate, int16_t* pcm,
-                      int num_samples) {
+inline bool ReadPcm16(const char* path, int sample_rate, int16_t* pcm, int num_samples) {
   std::FILE* file = std::fopen(path, "rb");
   if (file == nullptr) {
     std::fprintf(stderr, "cannot open %s\n", path);
@@ -25,8 +24,7 @@ inline bool ReadPcm16(const char* path, int sample_rate, int16_t* pcm,
   std::memset(pcm, 0, sizeof(int16_t) * num_samples);
   unsigned char riff[12];
   const size_t got = std::fread(riff, 1, sizeof(riff), file);
-  const bool is_wav = got == sizeof(riff) &&
-                      std::memcmp(riff, "RIFF", 4) == 0 &&
+  const bool is_wav = got == sizeof(riff) && std::memcmp(riff, "RIFF", 4) == 0 &&
                       std::memcmp(riff + 8, "WAVE", 4) == 0;
   if (!is_wav) {
     std::fseek(file, 0, SEEK_SET);
@@ -34,15 +32,14 @@ inline bool ReadPcm16(const char* path, int sample_rate, int16_t* pcm,
     bool format_ok = false;
     unsigned char chunk[8];
     while (std::fread(chunk, 1, 8, file) == 8) {
-      const uint32_t size = chunk[4] | (chunk[5] << 8) | (chunk[6] << 16) |
-                            (static_cast<uint32_t>(chunk[7]) << 24);
+      const uint32_t size =
+          chunk[4] | (chunk[5] << 8) | (chunk[6] << 16) | (static_cast<uint32_t>(chunk[7]) << 24);
       if (std::memcmp(chunk, "fmt ", 4) == 0) {
         unsigned char fmt[16];
         if (size < 16 || std::fread(fmt, 1, 16, file) != 16) break;
         const int format = fmt[0] | (fmt[1] << 8);
         const int channels = fmt[2] | (fmt[3] << 8);
-        const int rate =
-            fmt[4] | (fmt[5] << 8) | (fmt[6] << 16) | (fmt[7] << 24);
+        const int rate = fmt[4] | (fmt[5] << 8) | (fmt[6] << 16) | (fmt[7] << 24);
         const int bits = fmt[14] | (fmt[15] << 8);
         if (format != 1 || channels != 1 || bits != 16 || rate != sample_rate) {
           std::fprintf(stderr,
@@ -62,8 +59,7 @@ inline bool ReadPcm16(const char* path, int sample_rate, int16_t* pcm,
       }
     }
     if (!format_ok) {
-      std::fprintf(stderr, "%s: no usable fmt chunk before the data chunk\n",
-                   path);
+      std::fprintf(stderr, "%s: no usable fmt chunk before the data chunk\n", path);
       std::fclose(file);
       return false;
     }

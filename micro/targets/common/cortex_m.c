@@ -1,6 +1,7 @@
 // Startup and services shared by the Cortex-M boards under QEMU: vector table,
-// reset handler (FPU enable, .data copy, .bss zeroing, static constructors),
-// SysTick-based instruction counter and semihosting exit. The board files
+// reset handler (FPU enable, .data copy, .bss zeroing, static constructors,
+// main(argc = 0, argv = {NULL})), SysTick-based instruction counter and
+// semihosting exit. The board files
 // (mps2_an386/board.c, mps3_an547/board.c) supply the clock and the name.
 #include <stdint.h>
 #include <string.h>
@@ -13,9 +14,16 @@ extern const uint32_t kBoardCpuHz;
 extern uint32_t __data_load__, __data_start__, __data_end__;
 extern uint32_t __bss_start__, __bss_end__, __stack_top__;
 
-extern int main(void);
+extern int main(int argc, char** argv);
 extern void __libc_init_array(void);
 extern void initialise_monitor_handles(void);
+
+// What crtbegin.o (dropped by -nostartfiles) defines for a static executable: the
+// handle __cxa_atexit receives when a static C++ object registers its destructor.
+void* __dso_handle = 0;
+
+// No command line on a board: argc 0 and an empty argv, as C allows.
+static char* g_no_arguments[1] = {0};
 
 void Reset_Handler(void);
 void Default_Handler(void);
@@ -31,7 +39,9 @@ __attribute__((section(".vectors"), used)) void (*const g_vectors[16])(void) = {
     Default_Handler,  // BusFault
     Default_Handler,  // UsageFault
     Default_Handler,  // SecureFault (v8-M)
-    0, 0, 0,
+    0,
+    0,
+    0,
     Default_Handler,  // SVCall
     Default_Handler,  // DebugMonitor
     0,
@@ -50,13 +60,11 @@ static volatile uint32_t g_systick_wraps;
 void Reset_Handler(void) {
   SCB_CPACR |= 0xFu << 20;  // Full access to CP10/CP11 (the FPU).
   __asm volatile("dsb\n isb");
-  memcpy(&__data_start__, &__data_load__,
-         (size_t)((char*)&__data_end__ - (char*)&__data_start__));
-  memset(&__bss_start__, 0,
-         (size_t)((char*)&__bss_end__ - (char*)&__bss_start__));
+  memcpy(&__data_start__, &__data_load__, (size_t)((char*)&__data_end__ - (char*)&__data_start__));
+  memset(&__bss_start__, 0, (size_t)((char*)&__bss_end__ - (char*)&__bss_start__));
   initialise_monitor_handles();
   __libc_init_array();
-  board_exit(main());
+  board_exit(main(0, g_no_arguments));
 }
 
 void Default_Handler(void) { board_exit(3); }
@@ -84,8 +92,7 @@ uint64_t board_instructions(void) {
     wraps = g_systick_wraps;
     value = SYST_CVR;
   } while (wraps != g_systick_wraps);
-  const uint64_t ticks =
-      (uint64_t)wraps * (SYSTICK_RELOAD + 1u) + (SYSTICK_RELOAD - value);
+  const uint64_t ticks = (uint64_t)wraps * (SYSTICK_RELOAD + 1u) + (SYSTICK_RELOAD - value);
   // -icount shift=0: one instruction per nanosecond of virtual time.
   return ticks * 1000000000ull / kBoardCpuHz;
 }

@@ -1,9 +1,9 @@
 // The host build of the firmware (tests compare it with TFLM on the PC):
 // no instruction counter, plain exit().
+#include "board.h"
+
 #include <stdint.h>
 #include <stdlib.h>
-
-#include "board.h"
 
 void board_init(void) {}
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 
 import numpy as np
 import pytest
 
-from tests.micro import host_build
-from tfasc import SCENES, features, firmware, ops
+from tfasc import SCENES, features, firmware, mcu, ops
 from tfasc.convert import to_tflite
 from tfasc.flatbuffer import parse
 from tfasc.keras import keras
+from tfasc.mcu import build
 from tfasc.tflm import Quantization, TFLMModel
 
 
@@ -140,13 +142,28 @@ def test_frontend_tables_rebuild_window_and_mel_matrix(preset):
     assert len(weights) < 3 * (config.n_fft // 2)  # sparse: not n_mels x bins
 
 
+@pytest.mark.skipif(shutil.which("g++") is None, reason="g++ is not installed")
 def test_generated_sources_compile(files, tmp_path):
-    host_build.require_compilers()
-    files = {k: v for k, v in files.items() if k != "model_ops.h"}  # needs TFLM headers
-    firmware.write_firmware(tmp_path, files)
-    for name in ("model_data.cc", "test_vectors.cc", "frontend_tables.cc"):
-        host_build.run(["g++", "-std=c++17", "-fsyntax-only", "-Wall", "-Werror",
-                        *host_build.frontend_flags(), f"-I{tmp_path}", str(tmp_path / name)])  # fmt: skip
+    firmware.write_firmware(tmp_path / "generated", files)
+    build.build(mcu.BOARDS["host"], "firmware_sources", tmp_path / "generated", tmp_path / "cmake",
+                {"TFASC_WARNINGS_AS_ERRORS": "ON"})  # fmt: skip
+    objects = {p.name for p in (tmp_path / "cmake").rglob("*.o")}
+    assert {"model_data.cc.o", "test_vectors.cc.o", "frontend_tables.cc.o"} <= objects
+
+
+def test_settings_without_front_end_or_labels(model):
+    """Models whose input is no front end's (the AOT tests' tiny models) still get settings."""
+    tflm = TFLMModel(model[1])
+    text = firmware.settings_files(tflm)["model_settings.h"]
+    assert "kSampleRate" not in text and "kLabels" not in text
+    assert int(constant(text, "kInputElements")) == 40 * 51
+    assert int(constant(text, "kOutputElements")) == 10
+    assert int(constant(text, "kArenaUsedBytes")) == tflm.arena_used()
+    with_front_end = firmware.settings_files(tflm, "dcase2022", SCENES)["model_settings.h"]
+    assert (
+        with_front_end
+        == firmware.firmware_files(model[1], "dcase2022", num_vectors=1)["model_settings.h"]
+    )
 
 
 def test_write_is_atomic(tmp_path, monkeypatch):
@@ -165,15 +182,81 @@ def test_write_is_atomic(tmp_path, monkeypatch):
         firmware.write_firmware(tmp_path, {"../evil.h": ""})
 
 
-def test_export_c_command(model, tmp_path):
+def _export_c(tmp_path, model_bytes: bytes, *extra: str, name: str = "tiny.tflite"):
     from tfasc import cli
 
-    (tmp_path / "tiny.tflite").write_bytes(model[1])
-    argv = ["export-c", str(tmp_path / "tiny.tflite"), "--frontend", "dcase2022",
-            "--out", str(tmp_path / "fw"), "--vectors", "2"]  # fmt: skip
-    assert cli.main(argv) == 0
-    assert len(list((tmp_path / "fw").iterdir())) == 8
+    (tmp_path / name).write_bytes(model_bytes)
+    argv = ["export-c", str(tmp_path / name), "--frontend", "dcase2022",
+            "--out", str(tmp_path / "fw"), "--vectors", "2", *extra]  # fmt: skip
+    return cli.main(argv)
+
+
+def test_export_c_command_writes_0644_files(model, tmp_path):
+    previous = os.umask(0o022)
+    try:
+        assert _export_c(tmp_path, model[1]) == 0
+    finally:
+        os.umask(previous)
+    written = sorted((tmp_path / "fw").iterdir())
+    assert len(written) == 8
     assert "kNumTestVectors = 2;" in (tmp_path / "fw/test_vectors.h").read_text()
+    assert {oct(p.stat().st_mode & 0o777) for p in written} == {"0o644"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "bad.tflite: empty file, not a .tflite model"),
+        ("half", r"bad.tflite: malformed .tflite"),
+    ],
+)
+def test_export_c_bad_model_is_one_line_and_writes_nothing(
+    model, content, message, tmp_path, capsys
+):
+    data = model[1][: len(model[1]) // 2] if content == "half" else content
+    assert _export_c(tmp_path, data, name="bad.tflite") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and re.match(rf"tfasc export-c: error: .*{message}", err), err
+    assert not (tmp_path / "fw").exists()
+
+
+def test_export_c_unreadable_path_is_one_line(tmp_path, capsys):
+    from tfasc import cli
+
+    (tmp_path / "dir.tflite").mkdir()
+    argv = ["export-c", str(tmp_path / "dir.tflite"), "--frontend", "dcase2022", "--out", "x"]
+    assert cli.main(argv) == 2
+    assert capsys.readouterr().err.endswith("dir.tflite: cannot read the model (Is a directory)\n")
+
+
+def test_export_c_accepts_tensor_names_that_are_not_utf8(model, tmp_path):
+    """Names do not reach the firmware: such a model exports like any other (as in mcu-test)."""
+    graph = parse(model[1])
+    name = graph.tensors[graph.inputs[0]].name.encode()
+    patched = bytearray(model[1])
+    at = patched.find(name)
+    patched[at : at + 2] = b"\xff\xfe"  # not UTF-8
+    assert "\ufffd" in parse(bytes(patched)).tensors[graph.inputs[0]].name
+    assert _export_c(tmp_path, bytes(patched)) == 0
+    clean = firmware.firmware_files(model[1], "dcase2022", num_vectors=2)
+    assert (tmp_path / "fw/test_vectors.cc").read_text().split("\n", 2)[2] == clean[
+        "test_vectors.cc"
+    ].split("\n", 2)[2]  # same vectors, only the banner's file name differs
+
+
+@pytest.mark.parametrize(("command", "value"), [("export-c", "0"), ("export-c", "-3"),
+                                                 ("mcu-test", "0"), ("mcu-test", "two")])  # fmt: skip
+def test_vectors_must_be_positive(command, value, tmp_path, capsys):
+    from tfasc import cli
+
+    argv = [command, "m.tflite", "--vectors", value]
+    argv += ["--frontend", "dcase2022", "--out", str(tmp_path)] if command == "export-c" else []
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.startswith(f"tfasc {command}: error: argument --vectors: ")
+    assert ("must be at least 1" in err) if value != "two" else ("whole number" in err)
 
 
 def test_resolver_methods_exist_in_tflm_header():

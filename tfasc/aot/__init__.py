@@ -1,0 +1,49 @@
+"""Ahead-of-time compiler: an int8 ``.tflite`` model to C++ without an interpreter.
+
+The generated ``model.cc`` calls the TFLite reference int8 kernels
+(``tensorflow/lite/kernels/internal/reference``, namespace ``tflite_micro``, shipped in the
+``xmos-ai-tools`` wheel) op by op, with every quantization parameter precomputed exactly as
+TFLite Micro computes it in its ``Prepare`` functions (:mod:`tfasc.aot.quantization`), the
+weights as ``const`` arrays, and one static tensor arena planned offline
+(:mod:`tfasc.aot.arena`). ``RESHAPE`` and ``SQUEEZE`` alias their input instead of copying.
+
+Modules: :mod:`~tfasc.aot.quantization` (TFLite's multiplier, activation-range and padding
+arithmetic), :mod:`~tfasc.aot.emitter` (what the lowerings share), :mod:`~tfasc.aot.ops`
+(one module per op family), :mod:`~tfasc.aot.arena` (the planner) and
+:mod:`~tfasc.aot.compiler` (``compile_model``, the C++ templates in ``templates/``).
+
+The result is bit-exact with the TFLM interpreter (``tfasc.tflm.TFLMModel``); the tests in
+``tests/aot/`` check it op by op.
+
+Example:
+    >>> model = compile_model(open("model.tflite", "rb").read())
+    >>> model.arena_bytes, model.ops
+    (34304, ('CONV_2D', 'MAX_POOL_2D', 'RESHAPE', 'FULLY_CONNECTED'))
+    >>> sorted(model.files)  # written by tfasc.firmware.write_firmware
+    ['model.cc', 'model.h']
+"""
+
+from tfasc.aot.arena import ARENA_ALIGNMENT, Allocation, ArenaPlan, plan_arena
+from tfasc.aot.compiler import MAX_ARENA_BYTES, AOTModel, compile_model
+from tfasc.aot.quantization import quantize_multiplier
+from tfasc.flatbuffer import MalformedModelError, UnsupportedOpError
+from tfasc.flatbuffer import ModelError as AOTError
+from tfasc.ops import supported
+
+SUPPORTED_OPS = supported("aot")
+"""Builtin ops the compiler lowers (int8 activations, int8 weights, int32 biases)."""
+
+__all__ = [
+    "ARENA_ALIGNMENT",
+    "MAX_ARENA_BYTES",
+    "SUPPORTED_OPS",
+    "AOTError",
+    "AOTModel",
+    "Allocation",
+    "ArenaPlan",
+    "MalformedModelError",
+    "UnsupportedOpError",
+    "compile_model",
+    "plan_arena",
+    "quantize_multiplier",
+]

@@ -1,0 +1,162 @@
+"""The compiler: parse the model, lower every op, plan the arena, fill the C++ templates.
+
+``compile_model`` returns an :class:`AOTModel` holding ``model.h`` (the API: ``Input()``,
+``Output()``, ``Invoke()`` and the arena size) and ``model.cc`` (weights, requantization
+constants, the arena and one block per op), made from ``templates/model.{h,cc}.in``.
+``model.cc`` includes the firmware contract ``model_settings.h`` (``tfasc.firmware``) and
+checks at compile time that it describes this model's input and output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.resources
+import string
+
+from tfasc.aot.arena import Allocation, plan_graph
+from tfasc.aot.emitter import Emitter, check_int8
+from tfasc.aot.ops import LOWERINGS
+from tfasc.csource import c_float
+from tfasc.flatbuffer import Graph, MalformedModelError, ModelError, UnsupportedOpError, parse
+from tfasc.ops import supported
+
+MAX_ARENA_BYTES = 64 << 20
+"""Larger arenas are rejected as malformed (no microcontroller has that much RAM)."""
+
+
+def _template(name: str) -> string.Template:
+    return string.Template(
+        importlib.resources.files("tfasc.aot").joinpath("templates", name).read_text()
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class AOTModel:
+    """Generated C++ for one model.
+
+    Attributes:
+        header: ``model.h`` (the API: ``Input()``, ``Output()``, ``Invoke()``, arena size).
+        source: ``model.cc`` (weights, requantization constants, arena, op calls).
+        namespace: C++ namespace of the API.
+        ops: builtin op names in first-use order.
+        arena_bytes: size of the statically planned tensor arena.
+        input_shape: shape of the int8 input.
+        output_shape: shape of the int8 output.
+        input_quantization: ``(scale, zero_point)`` of the input.
+        output_quantization: ``(scale, zero_point)`` of the output.
+        allocations: the arena plan.
+    """
+
+    header: str
+    source: str
+    namespace: str
+    ops: tuple[str, ...]
+    arena_bytes: int
+    input_shape: tuple[int, ...]
+    output_shape: tuple[int, ...]
+    input_quantization: tuple[float, int]
+    output_quantization: tuple[float, int]
+    allocations: tuple[Allocation, ...]
+
+    @property
+    def files(self) -> dict[str, str]:
+        """``{"model.h": header, "model.cc": source}`` (``tfasc.firmware.write_firmware``)."""
+        return {"model.h": self.header, "model.cc": self.source}
+
+
+def parse_single(flatbuffer: bytes, source: str = "the model") -> Graph:
+    """The graph of ``flatbuffer`` (:func:`tfasc.flatbuffer.parse`), one input, one output."""
+    graph = parse(flatbuffer, source)
+    if graph.subgraphs != 1:
+        raise MalformedModelError(f"malformed .tflite ({source}): expected exactly one subgraph")
+    if len(graph.inputs) != 1 or len(graph.outputs) != 1 or -1 in graph.inputs + graph.outputs:
+        raise UnsupportedOpError("only models with one input and one output are supported")
+    return graph
+
+
+def compile_model(
+    flatbuffer: bytes, namespace: str = "tfasc_model", source: str = "the model"
+) -> AOTModel:
+    """Compiles an int8 ``.tflite`` model into C++ calling the reference kernels.
+
+    Args:
+        flatbuffer: the ``.tflite`` bytes (int8 input and output).
+        namespace: C++ namespace of the generated API.
+        source: how errors name the model (e.g. its file name).
+
+    Returns:
+        The generated sources and the arena plan.
+
+    Raises:
+        MalformedModelError: the flatbuffer is truncated, corrupted or inconsistent.
+        UnsupportedOpError: an op (named, with its index), type or option is not supported.
+    """
+    graph = parse_single(flatbuffer, source)
+    for op in graph.operators:
+        if op.name not in LOWERINGS:
+            raise UnsupportedOpError(
+                f"op {op.name} (operator {op.index}) is not supported by the AOT generator; "
+                f"supported: {', '.join(supported('aot'))}"
+            )
+        if not op.outputs or len(op.outputs) != 1 or op.outputs[0] < 0 or not op.inputs:
+            raise MalformedModelError(f"malformed .tflite: operator {op.index} has no output")
+    e = Emitter(graph)
+    bodies = []
+    for op in graph.operators:
+        try:
+            body = LOWERINGS[op.name](e, op)
+        except ModelError:
+            raise
+        except (KeyError, IndexError, TypeError, ValueError, ZeroDivisionError) as error:
+            raise MalformedModelError(
+                f"malformed .tflite: {op.name} (op {op.index}): {type(error).__name__} {error}"
+            ) from error
+        bodies.append(f"  {{  // {op.index}: {op.name}\n{_indent(body)}  }}\n")
+
+    x, y = graph.tensors[graph.inputs[0]], graph.tensors[graph.outputs[0]]
+    check_int8(x, None, "model input")
+    check_int8(y, None, "model output")
+    plan = plan_graph(graph, e.alias, e.scratch)
+    if plan.size > MAX_ARENA_BYTES:
+        raise MalformedModelError(f"malformed .tflite: the arena would need {plan.size} bytes")
+    ops = tuple(dict.fromkeys(op.name for op in graph.operators))
+    header = _template("model.h.in").substitute(
+        namespace=namespace, guard=namespace.upper(), ops=", ".join(ops), arena_bytes=plan.size
+    )
+    model_cc = _template("model.cc.in").substitute(
+        namespace=namespace,
+        input_elements=x.size,
+        input_zero_point=x.zero_point,
+        input_scale=c_float(x.scale),
+        input_shape=", ".join(map(str, x.shape)),
+        output_elements=y.size,
+        output_zero_point=y.zero_point,
+        output_scale=c_float(y.scale),
+        output_shape=", ".join(map(str, y.shape)),
+        constants="\n".join(e.constants),
+        buffer_cases=_cases(plan.tensor_offsets),
+        scratch_cases=_cases(plan.scratch_offsets),
+        input=graph.inputs[0],
+        output=graph.outputs[0],
+        body="".join(bodies),
+    )
+    return AOTModel(
+        header=header,
+        source=model_cc,
+        namespace=namespace,
+        ops=ops,
+        arena_bytes=plan.size,
+        input_shape=x.shape,
+        output_shape=y.shape,
+        input_quantization=(x.scale, x.zero_point),
+        output_quantization=(y.scale, y.zero_point),
+        allocations=plan.allocations,
+    )
+
+
+def _cases(offsets: dict[int, int]) -> str:
+    return "".join(f"    case {k}: return g_arena + {off};\n" for k, off in sorted(offsets.items()))
+
+
+def _indent(text: str) -> str:
+    return "".join("  " + line if line.strip() else line for line in text.splitlines(True))

@@ -1,0 +1,169 @@
+"""``mcu_test``: the AOT-compiled model on test vectors, on a board, compared with TFLM.
+
+The model is compiled ahead of time (:mod:`tfasc.aot`); test vectors whose expected outputs
+come from the TFLite Micro interpreter (:class:`tfasc.tflm.TFLMModel`) and the firmware
+contract ``model_settings.h`` are generated (:mod:`tfasc.firmware`); the CMake target
+``aot_vectors`` is built for the board and run (in QEMU with ``-icount shift=0``).
+
+Example:
+    >>> result = mcu_test(open("model.tflite", "rb").read(), board="mps2-an386")
+    >>> result.bit_exact, result.instructions_per_inference, result.flash_bytes
+    (True, 207312345, 84640)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from tfasc import aot, firmware, tflm
+from tfasc.mcu import build, qemu
+from tfasc.mcu.boards import board as board_named
+from tfasc.mcu.toolchain import ToolchainError, require_tools
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class MCUResult:
+    """What one firmware run measured."""
+
+    board: str
+    """Board name."""
+    outputs: np.ndarray
+    """``(vectors, outputs)`` int8 outputs printed by the firmware."""
+    expected: np.ndarray
+    """``(vectors, outputs)`` int8 outputs of the TFLM interpreter."""
+    instructions: tuple[int, ...]
+    """Retired instructions of each ``Invoke()`` (0 on the host)."""
+    arena_bytes: int
+    """Size of the statically planned AOT tensor arena."""
+    sections: dict[str, int]
+    """Section sizes of the firmware image in bytes (``arm-none-eabi-size -A``)."""
+    elf: str
+    """Path of the firmware image (inside ``build_dir``)."""
+
+    @property
+    def bit_exact(self) -> bool:
+        """True when every output equals TFLM's bit for bit."""
+        return self.outputs.shape == self.expected.shape and bool(
+            np.array_equal(self.outputs, self.expected)
+        )
+
+    @property
+    def mismatches(self) -> int:
+        """Number of vectors whose output differs from TFLM's."""
+        if self.outputs.shape != self.expected.shape:
+            return len(self.expected)
+        return int(np.any(self.outputs != self.expected, axis=1).sum())
+
+    @property
+    def instructions_per_inference(self) -> int:
+        """Median retired instructions of one inference."""
+        return int(np.median(self.instructions)) if self.instructions else 0
+
+    @property
+    def flash_bytes(self) -> int:
+        """Code and constants: ``.text + .rodata + .ARM.exidx/extab`` plus ``.data``'s image."""
+        keys = (".text", ".rodata", ".ARM.exidx", ".ARM.extab", ".data")
+        return sum(self.sections.get(k, 0) for k in keys)
+
+    @property
+    def ram_bytes(self) -> int:
+        """Static RAM: ``.data + .bss`` (the arena is in ``.bss``) ``+ .heap + .stack``."""
+        return sum(self.sections.get(k, 0) for k in (".data", ".bss", ".heap", ".stack"))
+
+
+def test_vectors(flatbuffer: bytes, num_vectors: int, seed: int = 0):
+    """Random int8 inputs (quantized N(0, 1) features) and the TFLM interpreter's outputs."""
+    return firmware.make_test_vectors(tflm.TFLMModel(flatbuffer), num_vectors, seed)
+
+
+test_vectors.__test__ = False  # not a pytest test, although its name starts with "test"
+
+
+def vector_files(
+    model: aot.AOTModel, interpreter: tflm.TFLMModel, inputs: np.ndarray, expected: np.ndarray
+) -> dict[str, str]:
+    """The generated sources of the ``aot_vectors`` firmware: model, settings, vectors."""
+    source = "tfasc.mcu test vectors"
+    return {
+        **model.files,
+        **firmware.settings_files(interpreter, source=source),
+        **firmware.test_vector_files(
+            np.asarray(inputs, np.int8), np.asarray(expected, np.int8), source
+        ),
+    }
+
+
+def mcu_test(
+    flatbuffer: bytes,
+    board: str = "mps2-an386",
+    num_vectors: int = 20,
+    inputs: np.ndarray | None = None,
+    build_dir=None,
+    timeout: float = 300.0,
+    icount: bool = True,
+) -> MCUResult:
+    """Builds the model into firmware for ``board``, runs it and compares with TFLM.
+
+    Args:
+        flatbuffer: int8 ``.tflite`` bytes.
+        board: a key of :data:`tfasc.mcu.BOARDS`.
+        num_vectors: random test vectors to run (ignored when ``inputs`` is given).
+        inputs: int8 model inputs ``(N, ...)`` to use instead of random ones.
+        build_dir: where the generated sources and the build go (a temporary folder if None).
+        timeout: seconds before the emulator is stopped.
+        icount: run QEMU with ``-icount shift=0`` (instruction counts; slower).
+
+    Returns:
+        The outputs, the TFLM outputs, instructions per inference and section sizes.
+
+    Raises:
+        ValueError: an unknown board, or fewer than one test vector.
+        ToolchainError: a tool is missing (naming its Debian package), a build fails or the
+            firmware does not finish.
+        tfasc.aot.AOTError: the model cannot be compiled.
+    """
+    target = board_named(board)
+    require_tools(target)
+    model = aot.compile_model(flatbuffer)
+    interpreter = tflm.TFLMModel(flatbuffer)
+    if inputs is None:
+        if num_vectors < 1:
+            raise ValueError(f"num_vectors must be at least 1, got {num_vectors}")
+        inputs, expected = firmware.make_test_vectors(interpreter, num_vectors)
+    else:
+        inputs = np.asarray(inputs, np.int8)
+        expected = interpreter.invoke_batch(inputs).astype(np.int8)
+    expected = expected.reshape(len(inputs), -1)
+    with build.workspace(build_dir) as (generated, cmake):
+        files = vector_files(model, interpreter, inputs, expected)
+        firmware.write_firmware(generated, files)
+        exe = build.build(target, "aot_vectors", generated, cmake, build.kernel_include_dirs())
+        returncode, text = qemu.run(exe, target, timeout=timeout, icount=icount)
+        outputs, instructions = qemu.parse_outputs(text, len(inputs), expected.shape[1])
+        if returncode not in (0, 1):
+            raise ToolchainError(f"{board}: the firmware exited with {returncode}:\n{text[-2000:]}")
+        return MCUResult(
+            board=board,
+            outputs=outputs,
+            expected=expected,
+            instructions=instructions,
+            arena_bytes=model.arena_bytes,
+            sections=build.section_sizes(exe) if target.emulated else {},
+            elf=str(exe),
+        )
+
+
+def summary(result: MCUResult) -> str:
+    """A few human-readable lines about one :func:`mcu_test` run."""
+    n = len(result.outputs)
+    lines = [
+        f"board: {result.board}",
+        f"bit-exact with TFLM: {result.bit_exact} ({n - result.mismatches}/{n} vectors)",
+        f"instructions per inference: {result.instructions_per_inference:,}",
+        f"AOT arena: {result.arena_bytes:,} B",
+    ]
+    if result.sections:
+        lines.append(f"flash: {result.flash_bytes:,} B, static RAM: {result.ram_bytes:,} B")
+    return "\n".join(lines)
