@@ -62,9 +62,8 @@ def _write_files(directory, files: dict) -> None:
 
 def cmd_evaluate(args):
     from tfasc import evaluate
-    from tfasc import flatbuffer as fb
 
-    tflite = fb.read(args.tflite)[0] if args.tflite else None
+    tflite = _read_model(args.tflite) if args.tflite else None
     result = evaluate.evaluate_run(
         args.run, data_root=args.data, which=args.checkpoint, tflite_model=tflite
     )
@@ -202,17 +201,6 @@ def cmd_quickstart(args):
     )
 
 
-def positive_int(text: str) -> int:
-    """argparse type: an integer >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tfasc", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -235,11 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", help="data-set root (overrides data_root)")
     p.add_argument("--out", help="run directory (overrides out_dir)")
     p.add_argument("--model", help="registered model (overrides model)")
-    p.add_argument("--epochs", type=positive_int)
+    p.add_argument("--epochs", type=_positive_int)
     p.add_argument("--split", type=int, help="DCASE2024 training subset in percent")
     p.add_argument("--strategy", choices=("default", "mirrored", "multi_worker"))
     p.add_argument(
-        "--cpu-replicas", type=positive_int, help="logical CPU devices for --strategy mirrored"
+        "--cpu-replicas", type=_positive_int, help="logical CPU devices for --strategy mirrored"
     )
     p.add_argument("--cache", help="feature cache directory")
     p.add_argument(
@@ -270,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint", choices=("best", "last"), default="best")
     p.add_argument("--data", help="data-set root to calibrate on (default: the run's)")
     p.add_argument(
-        "--calibration", type=positive_int, default=200, help="int8 calibration clips (200)"
+        "--calibration", type=_positive_int, default=200, help="int8 calibration clips (200)"
     )
     p.add_argument("--out", required=True, help="output .tflite")
     p.set_defaults(func=cmd_export)
@@ -311,11 +299,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="quickstart", help="output directory")
     p.add_argument("--size", type=float, default=0.01, help="fraction of TAU 2020 recordings")
     p.add_argument("--slices", type=int, default=10, help="1-s slices per 10-s recording")
-    p.add_argument("--epochs", type=positive_int, default=12)
+    p.add_argument("--epochs", type=_positive_int, default=12)
     p.add_argument("--model", default="dcase2022_baseline")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--board", default="mps2-an386", help="emulated board of the last step")
-    p.add_argument("--vectors", type=positive_int, default=3, help="test vectors on the board")
+    p.add_argument("--vectors", type=_positive_int, default=3, help="test vectors on the board")
     p.add_argument(
         "--overwrite", action="store_true", help="replace a quickstart with other settings"
     )

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import pathlib
 
 import numpy as np
 import tflite
@@ -257,17 +256,3 @@ def _parse(buf: bytes) -> Graph:
         graph.OutputsAsNumpy() if graph.OutputsLength() else (), "the graph outputs"
     )
     return Graph(tuple(tensors), tuple(operators), graph_in, graph_out, subgraphs)
-
-
-def read(path) -> tuple[bytes, Graph]:
-    """Reads and parses a ``.tflite`` file; errors name the path.
-
-    Raises:
-        FileNotFoundError: no such file.
-        MalformedModelError: see :func:`parse`.
-    """
-    path = pathlib.Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: model file not found")
-    flatbuffer = path.read_bytes()
-    return flatbuffer, parse(flatbuffer, source=str(path))
