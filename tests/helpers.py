@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from tfasc import config
 from tfasc.models.dcase2024_baseline import make_divisible
 
 
@@ -117,3 +118,14 @@ def cp_mobile_blocks(stage_channels, n_blocks, expansion_rate, strides, first_ch
             blocks.append((c_out, expanded, strides.get(number, (1, 1))))
             channels = c_out
     return tuple(blocks)
+
+
+def tiny_config(data, cache, out, **changes) -> config.TrainConfig:
+    """The test suite's training settings: 2 epochs of batch 16 on ``data``; ``changes`` are
+    dotted keys (``{"optimizer.epochs": 1}``)."""
+    settings = config.TrainConfig(
+        data=config.DataConfig(root=str(data), cache_dir=str(cache)),
+        optimizer=config.OptimizerConfig(epochs=2, batch_size=16),
+        out_dir=str(out),
+    )
+    return settings.replace(**changes) if changes else settings

@@ -4,17 +4,8 @@ import json
 
 import pytest
 
-from tfasc import config
+from tests.helpers import tiny_config
 from tfasc import run as runs
-
-
-def _config(synth_tau, feature_cache, out, **changes):
-    settings = config.TrainConfig(
-        data=config.DataConfig(root=str(synth_tau), cache_dir=str(feature_cache)),
-        optimizer=config.OptimizerConfig(epochs=2, batch_size=16),
-        out_dir=str(out),
-    )
-    return settings.replace(**changes) if changes else settings
 
 
 def _snapshot(directory):
@@ -22,7 +13,7 @@ def _snapshot(directory):
 
 
 def test_fingerprint_covers_results_not_locations(synth_tau, feature_cache, tmp_path):
-    settings = _config(synth_tau, feature_cache, tmp_path / "a")
+    settings = tiny_config(synth_tau, feature_cache, tmp_path / "a")
     dataset = runs.tau.load(synth_tau)
     base = runs.fingerprint(settings, dataset)
     assert set(base) == {"tfasc", "config", "frontend", "data"}
@@ -48,7 +39,7 @@ def test_fingerprint_covers_results_not_locations(synth_tau, feature_cache, tmp_
 
 def test_prepare_new_resume_mismatch_overwrite(synth_tau, feature_cache, tmp_path):
     out = tmp_path / "run"
-    settings = _config(synth_tau, feature_cache, out)
+    settings = tiny_config(synth_tau, feature_cache, out)
     new = runs.prepare(settings)
     assert not new.exists and not out.exists()  # prepare writes nothing
     made = new.initialize()
@@ -76,17 +67,17 @@ def test_foreign_folders_are_never_taken(synth_tau, feature_cache, tmp_path):
     (out / "thesis.tex").write_text("precious")
     for overwrite in (False, True):
         with pytest.raises(runs.RunError, match="not a tfasc run directory .* never overwritten"):
-            runs.prepare(_config(synth_tau, feature_cache, out), overwrite=overwrite)
+            runs.prepare(tiny_config(synth_tau, feature_cache, out), overwrite=overwrite)
     assert (out / "thesis.tex").read_text() == "precious"
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert not runs.prepare(_config(synth_tau, feature_cache, empty)).exists
+    assert not runs.prepare(tiny_config(synth_tau, feature_cache, empty)).exists
 
 
 def test_load_and_checkpoints(synth_tau, feature_cache, tmp_path):
     with pytest.raises(runs.RunError, match="not a tfasc run directory"):
         runs.load(tmp_path)
-    run = runs.prepare(_config(synth_tau, feature_cache, tmp_path / "run")).initialize()
+    run = runs.prepare(tiny_config(synth_tau, feature_cache, tmp_path / "run")).initialize()
     loaded = runs.load(tmp_path / "run")
     assert loaded.config == run.config and loaded.fingerprint == run.fingerprint
     with pytest.raises(runs.RunError, match="no best checkpoint yet .* `tfasc train`"):

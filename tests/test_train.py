@@ -10,18 +10,10 @@ import textwrap
 import numpy as np
 import pytest
 
-from tfasc import config, evaluate, train
+from tests.helpers import tiny_config
+from tfasc import evaluate, train
 from tfasc import run as runs
 from tfasc.data.audio import AudioError
-
-
-def _config(synth_tau, cache, out, **changes):
-    settings = config.TrainConfig(
-        data=config.DataConfig(root=str(synth_tau), cache_dir=str(cache)),
-        optimizer=config.OptimizerConfig(epochs=2, batch_size=16),
-        out_dir=str(out),
-    )
-    return settings.replace(**changes) if changes else settings
 
 
 def _epochs(run_dir):
@@ -30,7 +22,7 @@ def _epochs(run_dir):
 
 
 def test_train_then_evaluate(synth_tau, feature_cache, tmp_path):
-    settings = _config(synth_tau, feature_cache, tmp_path / "run",
+    settings = tiny_config(synth_tau, feature_cache, tmp_path / "run",
                        **{"optimizer.label_smoothing": 0.1})  # fmt: skip
     result = train.train(settings, progress=False)
     for name in ("best.keras", "last.keras", "run.json", "log.csv"):
@@ -60,7 +52,7 @@ def test_train_then_evaluate(synth_tau, feature_cache, tmp_path):
 
 
 def test_other_settings_are_refused_before_anything_changes(synth_tau, feature_cache, tmp_path):
-    settings = _config(synth_tau, feature_cache, tmp_path / "run", **{"optimizer.epochs": 1})
+    settings = tiny_config(synth_tau, feature_cache, tmp_path / "run", **{"optimizer.epochs": 1})
     train.train(settings, progress=False)
     before = {p: p.stat().st_mtime_ns for p in (tmp_path / "run").rglob("*")}
     with pytest.raises(
@@ -84,7 +76,7 @@ def test_bad_audio_leaves_no_run_behind(synth_tau, feature_cache, tmp_path):
     (data / clip.filename).write_bytes(b"RIFF\0\0\0\0WAVEjunk")
     out = tmp_path / "run"
     with pytest.raises(AudioError, match=clip.filename.split("/")[-1]):
-        train.train(_config(data, tmp_path / "cache", out), progress=False)
+        train.train(tiny_config(data, tmp_path / "cache", out), progress=False)
     assert not out.exists()
 
 
