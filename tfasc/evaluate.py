@@ -71,10 +71,13 @@ def report(outputs, labels, devices, *, probabilities: bool = False, classes=SCE
 
     everything = np.ones(len(labels), bool)
     device_names = [d for d in DEVICES if d in set(devices)] + sorted(set(devices) - set(DEVICES))
+    log_probs = log_probabilities(outputs, probabilities)
+    true_log_probs = log_probs[np.arange(len(labels)), labels]  # (N,)
     per_device = {
         d: {
             "accuracy": float(correct[devices == d].mean()),
             "macro_accuracy": macro(devices == d),
+            "log_loss": float(-true_log_probs[devices == d].mean()),
             "count": int((devices == d).sum()),
         }
         for d in device_names
@@ -93,13 +96,12 @@ def report(outputs, labels, devices, *, probabilities: bool = False, classes=SCE
         for d in device_names
     }
     unseen_mask = np.isin(devices, UNSEEN_DEVICES)
-    log_probs = log_probabilities(outputs, probabilities)
     return {
         "count": int(len(labels)),
         "accuracy": float(correct.mean()),
         "accuracy_95ci": list(wilson_interval(int(correct.sum()), len(labels))),
         "macro_accuracy": macro(everything),
-        "log_loss": float(-log_probs[np.arange(len(labels)), labels].mean()),
+        "log_loss": float(-true_log_probs.mean()),
         "seen_accuracy": float(correct[~unseen_mask].mean()) if (~unseen_mask).any() else None,
         "unseen_accuracy": float(correct[unseen_mask].mean()) if unseen_mask.any() else None,
         "per_device": per_device,
