@@ -44,7 +44,13 @@ Example::
 """
 
 from tfasc.data.synth.dataset import generate, parallel_groups
-from tfasc.data.synth.devices import DEVICE_SEED, DeviceModel, device_model, render_device
+from tfasc.data.synth.devices import (
+    DEVICE_MODEL_VERSION,
+    DEVICE_SEED,
+    DeviceModel,
+    device_model,
+    render_device,
+)
 from tfasc.data.synth.recipes import CLIP_SECONDS, RECIPES, RECORDING_SECONDS, SR, SceneRecipe
 from tfasc.data.synth.selection import (
     Recording,
@@ -56,6 +62,7 @@ from tfasc.data.synth.sources import render_scene
 
 __all__ = [
     "CLIP_SECONDS",
+    "DEVICE_MODEL_VERSION",
     "DEVICE_SEED",
     "RECIPES",
     "RECORDING_SECONDS",

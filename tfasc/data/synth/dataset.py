@@ -23,7 +23,7 @@ import soundfile
 
 from tfasc import __version__, atomic
 from tfasc.data.audio import to_pcm16
-from tfasc.data.synth.devices import render_device
+from tfasc.data.synth.devices import DEVICE_MODEL_VERSION, render_device
 from tfasc.data.synth.recipes import CLIP_SECONDS, RECORDING_SECONDS, SR, key_rng
 from tfasc.data.synth.selection import Recording, select_recordings, training_splits
 from tfasc.data.synth.sources import render_scene
@@ -162,6 +162,7 @@ def generate(
     params = {
         "generator": "tfasc.data.synth",
         "tfasc_version": __version__,
+        "device_model": DEVICE_MODEL_VERSION,
         "seed": int(seed),
         "size": float(size),
         "slices_per_recording": int(slices_per_recording),
