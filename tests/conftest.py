@@ -40,3 +40,20 @@ def finetuned_run(synth_tau, feature_cache, tmp_path_factory):
     run_dir = train.train(settings, progress=False).run_dir
     finetune.finetune_devices(run_dir, progress=False)
     return run_dir
+
+
+@pytest.fixture(scope="session")
+def teacher_runs(synth_tau, feature_cache, tmp_path_factory):
+    """``{name: run directory}`` of both registered teachers, trained by their shipped
+    configs (``tfasc/configs/cp_resnet_teacher.toml``, ``bcresnet_mod_teacher.toml``: DIR,
+    Freq-MixStyle, rolling) at smoke scale on the dcase2022 front end."""
+    from tests.recipes import smoke_config
+    from tfasc import train
+
+    root = tmp_path_factory.mktemp("teachers")
+    return {
+        name: train.train(
+            smoke_config(name, synth_tau, feature_cache, root / name), progress=False
+        ).run_dir  # fmt: skip
+        for name in ("cp_resnet_teacher", "bcresnet_mod_teacher")
+    }

@@ -31,7 +31,7 @@ import numpy as np
 from tfasc import DEVICES, SCENES, atomic, evaluate
 from tfasc import config as configs
 from tfasc import run as runs
-from tfasc.keras import keras
+from tfasc.keras import keras, tf
 from tfasc.losses import SparseCrossentropy
 from tfasc.metrics import Accuracy, MacroAccuracy
 
@@ -124,16 +124,22 @@ def finetune_devices(
     done = device_models(run)
     batch_size = settings.batch_size or run.config.optimizer.batch_size
     trained, history = [], {}
+    # One model and optimizer for all devices, reset to the general weights and a fresh
+    # optimizer state before each: the training step is traced once, not once per device.
+    model = keras.models.load_model(general)
+    initial = model.get_weights()
+    model.compile(
+        optimizer=keras.optimizers.AdamW(settings.learning_rate, settings.weight_decay),
+        loss=SparseCrossentropy(run.config.optimizer.label_smoothing),
+        metrics=[Accuracy(len(SCENES)), MacroAccuracy(len(SCENES))],
+    )
     for index, device in enumerate(devices):
         if device in done:
             continue
         keras.utils.set_random_seed(run.config.runtime.seed + 1 + DEVICES.index(device))
-        model = keras.models.load_model(general)
-        model.compile(
-            optimizer=keras.optimizers.AdamW(settings.learning_rate, settings.weight_decay),
-            loss=SparseCrossentropy(run.config.optimizer.label_smoothing),
-            metrics=[Accuracy(len(SCENES)), MacroAccuracy(len(SCENES))],
-        )
+        model.set_weights(initial)
+        for variable in model.optimizer.variables:
+            variable.assign(tf.zeros_like(variable))
         rows = train_set.devices == device
         fit = model.fit(
             train_set.features[rows],
