@@ -139,3 +139,41 @@ def test_quickstart_command(tmp_path, capsys):
     line = _error_line(capsys, "quickstart")
     assert "model: 'dcase2022_baseline' -> 'bcresnet'" in line and "seed: 0 -> 1" in line
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_translator_train_command(synth_tau, feature_cache, tmp_path, capsys):
+    out = tmp_path / "translator"
+    argv = ["translator", "train", "--data", str(synth_tau), "--out", str(out), "--epochs", "2",
+            "--cache", str(feature_cache)]  # fmt: skip
+    assert cli.main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "held_out (" in printed and "dB untranslated" in printed
+    assert sorted(p.name for p in out.iterdir()) == ["translator.json", "translator.keras"]
+    assert cli.main(argv) == 2  # never over a translator without --overwrite
+    assert "exists and is not empty; pass --overwrite" in _error_line(capsys, "translator")
+    assert cli.main([*argv, "--overwrite", "--devices", "b,s4"]) == 2
+    assert "[translator] devices: ['s4']" in _error_line(capsys, "translator")
+
+
+def test_distillation_flags_and_finetune_devices(trained, finetuned_run, tmp_path, capsys):
+    toml, run = trained
+    out = tmp_path / "student"
+    assert cli.main(["train", str(toml), "--out", str(out), "--epochs", "1", "--teacher",
+                     str(run), "--teacher", str(run)]) == 0  # fmt: skip
+    assert runs.load(out).config.distill.teachers == [str(run), str(run)]
+    capsys.readouterr()
+    assert cli.main(["train", str(toml), "--out", str(tmp_path / "x"), "--teacher",
+                     str(tmp_path)]) == 2  # fmt: skip
+    assert "not a tfasc run directory" in _error_line(capsys, "train")
+    assert not (tmp_path / "x").exists()
+
+    export_dir = tmp_path / "devices"
+    assert cli.main(["finetune-devices", str(finetuned_run), "--export", str(export_dir)]) == 0
+    printed = capsys.readouterr().out
+    assert "trained now: none" in printed and "s4" in printed and "general" in printed
+    assert json.loads((finetuned_run / "devices" / "evaluation.json").read_text())["per_device"]
+    names = sorted(p.name for p in export_dir.iterdir())
+    assert names == sorted([f"{d}.tflite" for d in ("general", "a", "b", "c", "s1", "s2", "s3")]
+                           + ["device_models.cc", "device_models.h"])  # fmt: skip
+    assert cli.main(["finetune-devices", str(finetuned_run), "--epochs", "3"]) == 2
+    assert "pass --overwrite" in _error_line(capsys, "finetune-devices")

@@ -100,3 +100,62 @@ def test_export_config():
         config.ExportConfig(mode="int4")
     with pytest.raises(ConfigError, match=r"\[export\] num_calibration must be in \[1, inf\]"):
         config.ExportConfig(num_calibration=0)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[augment]\nmixup_p = 2\n', r"\[augment\] mixup_p must be in \[0.0, 1.0\], got 2"),
+        ('[augment]\nmixup_alpha = 0\n', r"\[augment\] mixup_alpha must be in \(0.0, inf\]"),
+        ('[augment]\nfreq_mask_bins = -1\n', r"\[augment\] freq_mask_bins must be in \[0, inf\]"),
+        ('[augment]\ntime_masks = 0\n', r"\[augment\] time_masks must be in \[1, inf\]"),
+        ('[augment]\ndir = 1\n', r"\[augment\] dir must be true or false, got 1"),
+        ('[augment]\ndir_p = -0.1\n', r"\[augment\] dir_p must be in \[0.0, 1.0\]"),
+        ('[augment]\ntranslation_p = 1.5\n', r"\[augment\] translation_p must be in"),
+        ('[distill]\nteachers = "run"\n', r"\[distill\] teachers must be a list, got 'run'"),
+        ('[distill]\nteachers = [1]\n', r"\[distill\] teachers must be a list of run directories"),
+        ('[distill]\nlabel_weight = 1.5\n', r"\[distill\] label_weight must be in \[0.0, 1.0\]"),
+        ('[distill]\ntemperature = 0\n', r"\[distill\] temperature must be in \(0.0, inf\]"),
+        ('[distill]\nembedding_loss = "l1"\n',
+         r"\[distill\] embedding_loss 'l1' is not one of mse, cosine"),
+        ('[finetune]\nepochs = 0\n', r"\[finetune\] epochs must be in \[1, inf\]"),
+        ('[finetune]\ndevices = ["b", "s4"]\n',
+         r"\[finetune\] devices: 's4' is not a training device \(a, b, c, s1, s2, s3\)"),
+        ('[finetune]\ncheckpoint = "first"\n', r"\[finetune\] checkpoint 'first' is not one of"),
+        ('[distill]\nteacher = ["r"]\n', r"unknown key\(s\) \[distill\] teacher"),
+    ],
+)  # fmt: skip
+def test_recipe_sections_are_checked(tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message):
+        TrainConfig.from_toml(_toml(tmp_path, '[data]\nroot = "x"\n' + text))
+
+
+def test_recipe_sections_round_trip_with_absolute_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = _toml(
+        tmp_path,
+        '[data]\nroot = "d"\n[augment]\ndir = true\ndir_bank = "irs"\ntranslator = "t"\n'
+        'mixup_p = 0.5\n[distill]\nteachers = ["t1", "t2"]\nembedding_teacher = "t1"\n'
+        'embedding_loss = "cosine"\n[finetune]\nepochs = 3\ndevices = ["a", "b"]\n',
+    )
+    settings = TrainConfig.from_toml(path)
+    assert settings.augment.dir_bank == str(tmp_path / "irs")
+    assert settings.augment.translator == str(tmp_path / "t")
+    assert settings.distill.teachers == [str(tmp_path / "t1"), str(tmp_path / "t2")]
+    assert settings.distill.embedding_teacher == str(tmp_path / "t1")
+    assert settings.distill.logits and settings.distill.embedding
+    assert settings.finetune.devices == ["a", "b"] and settings.finetune.learning_rate == 5e-4
+    assert TrainConfig.from_dict(config.to_dict(settings)) == settings
+    defaults = TrainConfig(data=config.DataConfig(root="/d"))
+    assert not defaults.distill.logits and not defaults.distill.embedding
+    assert not defaults.augment.dir and defaults.augment.dir_p == 0.6
+    assert (defaults.distill.label_weight, defaults.distill.temperature) == (0.02, 2.0)
+    assert (defaults.finetune.epochs, defaults.finetune.learning_rate) == (50, 5e-4)
+
+
+def test_translator_config():
+    assert config.TranslatorConfig().devices == ["b", "c", "s1", "s2", "s3"]
+    with pytest.raises(ConfigError, match=r"\[translator\] devices: \['s6'\]; allowed: b, c"):
+        config.TranslatorConfig(devices=["s6"])
+    with pytest.raises(ConfigError, match=r"\[translator\] holdout must be in \[0.0, 1.0\)"):
+        config.TranslatorConfig(holdout=1.0)

@@ -39,6 +39,9 @@ def cmd_train(args):
         "data.cache_dir": args.cache,
         "data.on_error": "skip" if args.skip_bad_files else None,
         "data.long_clips": args.long_clips,
+        "distill.teachers": args.teacher,
+        "distill.embedding_teacher": args.embedding_teacher,
+        "distill.embedding_loss": args.embedding_loss,
     }
     settings = config.TrainConfig.from_toml(args.config, overrides)
     result = train.train(settings, overwrite=args.overwrite)
@@ -51,6 +54,68 @@ def cmd_train(args):
         )
     if result.skipped:
         print(f"skipped {len(result.skipped)} bad file(s), listed in {result.run_dir}/skipped.txt")
+
+
+def cmd_translator_train(args):
+    from tfasc import config, feature_cache, features
+    from tfasc.augment import translation
+    from tfasc.data import tau
+
+    out = pathlib.Path(args.out)
+    if out.exists() and any(out.iterdir()) and not args.overwrite:
+        raise ValueError(f"{out}: exists and is not empty; pass --overwrite to replace it")
+    settings = config.TranslatorConfig(
+        **{k: v for k, v in (("devices", args.devices), ("epochs", args.epochs),
+                             ("holdout", args.holdout), ("seed", args.seed)) if v is not None}
+    )  # fmt: skip
+    dataset = tau.load(args.data)
+    clips = dataset.split(args.split) if args.split else dataset.fold("train")
+    frontend = features.preset(args.frontend)
+    train_set = feature_cache.compute_features(
+        dataset, clips, frontend, cache_dir=args.cache, long_clips=args.long_clips or "error",
+        description="train features",
+    )  # fmt: skip
+    translator = translation.train_translator(train_set, frontend, settings)
+    translator.save(out)
+    for part, report in translator.report.items():
+        print(
+            f"{part} ({report['pairs']} pairs): log-mel distance to the true target "
+            f"{report['untranslated_db']:.2f} dB untranslated, {report['translated_db']:.2f} dB "
+            f"translated ({100 * report['removed']:.0f} % removed)"
+        )
+    print(f"wrote {out}/{translation.MODEL_FILE} and {translation.INFO_FILE}")
+
+
+def cmd_finetune_devices(args):
+    import dataclasses
+
+    from tfasc import atomic, device_set, finetune, firmware
+    from tfasc import config as configs
+    from tfasc import run as runs
+
+    settings = runs.load(args.run).config.finetune
+    changes = {k: v for k, v in (("epochs", args.epochs), ("learning_rate", args.learning_rate),
+                                 ("weight_decay", args.weight_decay), ("devices", args.devices))
+               if v is not None}  # fmt: skip
+    settings = configs.FinetuneConfig(**{**dataclasses.asdict(settings), **changes})
+    result = finetune.finetune_devices(args.run, settings, overwrite=args.overwrite)
+    print(
+        f"device models: {', '.join(result.models)} (trained now: {', '.join(result.trained) or 'none'})"
+    )
+    report = finetune.evaluate_devices(args.run, data_root=args.data)
+    print(finetune.format_devices(report))
+    atomic.write_json(result.run.path("devices") / "evaluation.json", report)
+    print(f"wrote {result.run.path('devices')}/evaluation.json")
+    if args.export:
+        flatbuffers = device_set.export_device_set(args.run, configs.ExportConfig(mode="int8"),
+                                                   data_root=args.data)  # fmt: skip
+        files = device_set.selector_files(flatbuffers, source=f"the device set of {args.run}")
+        out = pathlib.Path(args.export)
+        for name, flatbuffer in flatbuffers.items():
+            atomic.write_bytes(out / f"{name}.tflite", flatbuffer)
+        for path in firmware.write_firmware(out, files):
+            print(f"wrote {path}")
+        print(f"wrote {len(flatbuffers)} .tflite models to {out}")
 
 
 def _write_files(directory, files: dict) -> None:
@@ -241,9 +306,48 @@ def build_parser() -> argparse.ArgumentParser:
         help="audio longer than the clip length (10-s TAU 2020): stop, or cut into 1-s slices",
     )
     p.add_argument(
+        "--teacher",
+        action="append",
+        metavar="RUN",
+        help="teacher run of logit distillation (repeat for an ensemble)",
+    )
+    p.add_argument("--embedding-teacher", metavar="RUN", help="teacher run of embedding KD")
+    p.add_argument("--embedding-loss", choices=("mse", "cosine"), help="embedding-KD loss")
+    p.add_argument(
         "--overwrite", action="store_true", help="replace a run with other settings in --out"
     )
     p.set_defaults(func=cmd_train)
+
+    p = commands.add_parser("translator", help="spectrogram-to-spectrogram device translation")
+    translator_commands = p.add_subparsers(dest="translator_command", required=True)
+    p = translator_commands.add_parser("train", help="train a device translator on parallel clips")
+    p.add_argument("--data", required=True, help="TAU (or synthetic TAU) data-set root")
+    p.add_argument("--frontend", default="dcase2022", help="front-end preset (dcase2022)")
+    p.add_argument("--out", required=True, help="translator folder")
+    p.add_argument("--devices", type=lambda t: t.split(","), help="targets (b,c,s1,s2,s3)")
+    p.add_argument("--epochs", type=positive_int)
+    p.add_argument("--holdout", type=float, help="recordings held out to measure it (0.2)")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--split", type=int, help="DCASE2024 training subset in percent")
+    p.add_argument("--cache", help="feature cache directory")
+    p.add_argument("--long-clips", choices=("error", "slice"), help="10-s TAU 2020 audio")
+    p.add_argument("--overwrite", action="store_true", help="replace a non-empty --out")
+    p.set_defaults(func=cmd_translator_train)
+
+    p = commands.add_parser(
+        "finetune-devices", help="per-device fine-tuned models of a run (DCASE2025), evaluated"
+    )
+    p.add_argument("run", help="run directory of the general model")
+    p.add_argument("--epochs", type=positive_int, help="epochs per device (default [finetune])")
+    p.add_argument("--learning-rate", type=float, help="AdamW learning rate")
+    p.add_argument("--weight-decay", type=float, help="AdamW weight decay")
+    p.add_argument("--devices", type=lambda t: t.split(","), help="devices (default: all trained)")
+    p.add_argument("--data", help="data-set root to evaluate on (default: the run's)")
+    p.add_argument("--export", metavar="DIR", help="also write int8 models and device_models.h/.cc")
+    p.add_argument(
+        "--overwrite", action="store_true", help="replace device models of other settings"
+    )
+    p.set_defaults(func=cmd_finetune_devices)
 
     p = commands.add_parser("evaluate", help="per-device x per-class results of a run")
     p.add_argument("run", help="run directory")

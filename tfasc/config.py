@@ -31,7 +31,7 @@ import tomllib
 import types
 import typing
 
-from tfasc import features, models
+from tfasc import DEVICES, UNSEEN_DEVICES, features, models
 from tfasc.data import audio, tau
 
 STRATEGIES = ("default", "mirrored", "multi_worker")
@@ -148,18 +148,54 @@ class ModelConfig(_Section):
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class AugmentConfig(_Section):
-    """Device augmentation of the training batches."""
+    """Device augmentation of the training batches (:mod:`tfasc.augment`)."""
 
     TABLE = "augment"
+    PATHS = ("dir_bank", "translator")
 
     mixstyle_p: float = 0.4
     """Probability of Freq-MixStyle per batch (0 disables)."""
     mixstyle_alpha: float = 0.3
     """Beta(α, α) parameter of Freq-MixStyle."""
+    mixup_p: float = 0.0
+    """Probability that a batch is mixed by mixup, features and targets alike (0 disables)."""
+    mixup_alpha: float = 0.3
+    """Beta(α, α) parameter of mixup."""
+    freq_mask_bins: int = 0
+    """Widest frequency mask in mel bins (0 disables)."""
+    freq_masks: int = 1
+    """Frequency masks per example."""
+    time_mask_frames: int = 0
+    """Widest time mask in frames (0 disables)."""
+    time_masks: int = 1
+    """Time masks per example."""
+    roll_frames: int = 0
+    """Largest time roll in frames, either way (0 disables)."""
+    dir: bool = False
+    """Device impulse response convolution of device-``a`` clips on the waveform (the
+    training features are then computed on the fly from cached waveforms)."""
+    dir_p: float = 0.6
+    """Probability that a device-``a`` clip is convolved with a random impulse response."""
+    dir_bank: str | None = None
+    """Folder of mono WAV impulse responses (e.g. MicIRP); None estimates one response per
+    training device (b, c, s1-s3, never s4-s6) from the parallel training recordings."""
+    dir_taps: int = 1024
+    """Length of the estimated impulse responses in samples."""
+    translator: str | None = None
+    """Device translator folder (``tfasc translator train``); None disables translation."""
+    translation_p: float = 0.3
+    """Probability that a device-``a`` clip not convolved by DIR is translated to a random
+    device of the translator."""
 
     def _check(self):
-        _range(self, "mixstyle_p", 0.0, 1.0)
+        for name in ("mixstyle_p", "mixup_p", "dir_p", "translation_p"):
+            _range(self, name, 0.0, 1.0)
         _range(self, "mixstyle_alpha", 0.0, None, open_low=True)
+        _range(self, "mixup_alpha", 0.0, None, open_low=True)
+        for name in ("freq_mask_bins", "time_mask_frames", "roll_frames"):
+            _range(self, name, 0, None)
+        for name in ("freq_masks", "time_masks", "dir_taps"):
+            _range(self, name, 1, None)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -202,6 +238,130 @@ class RuntimeConfig(_Section):
         _range(self, "cpu_replicas", 1, None)
 
 
+EMBEDDING_LOSSES = ("mse", "cosine")
+"""Embedding-distillation losses: mean squared error, or 1 − cosine similarity."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class DistillConfig(_Section):
+    """Knowledge distillation from teacher runs (:mod:`tfasc.distill`).
+
+    Teacher outputs are computed once per clip and cached beside the feature cache.
+    """
+
+    TABLE = "distill"
+
+    teachers: list = dataclasses.field(default_factory=list)
+    """Run directories of the logit-distillation ensemble (empty: no logit distillation)."""
+    label_weight: float = 0.02
+    """λ: loss = λ·CE + (1 − λ)·T²·KL(teacher ‖ student)."""
+    temperature: float = 2.0
+    """T of the logit distillation."""
+    embedding_teacher: str | None = None
+    """Run directory whose second-to-last feature map the student learns to reproduce through
+    a projection head (None: no embedding distillation)."""
+    embedding_loss: str = "mse"
+    """``mse`` or ``cosine`` (1 − cosine similarity) between projection and teacher embedding."""
+    embedding_weight: float = 1.0
+    """Weight of the embedding loss beside the label (or logit-distillation) loss."""
+    embedding_layer: str | None = None
+    """Student layer whose output feeds the projection head; None: the input of its
+    classifier (its second-to-last feature map)."""
+
+    def _check(self):
+        if not all(isinstance(t, str) for t in self.teachers):
+            raise ConfigError(f"{_where(self, 'teachers')} must be a list of run directories")
+        absolute = [str(pathlib.Path(os.path.expanduser(t)).absolute()) for t in self.teachers]
+        object.__setattr__(self, "teachers", absolute)
+        if self.embedding_teacher is not None:
+            path = pathlib.Path(os.path.expanduser(self.embedding_teacher)).absolute()
+            object.__setattr__(self, "embedding_teacher", str(path))
+        _range(self, "label_weight", 0.0, 1.0)
+        _range(self, "temperature", 0.0, None, open_low=True)
+        _choice(self, "embedding_loss", EMBEDDING_LOSSES)
+        _range(self, "embedding_weight", 0.0, None, open_low=True)
+
+    @property
+    def logits(self) -> bool:
+        """Logit distillation is on."""
+        return bool(self.teachers)
+
+    @property
+    def embedding(self) -> bool:
+        """Embedding distillation is on."""
+        return self.embedding_teacher is not None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class FinetuneConfig(_Section):
+    """Device-specific fine-tuning of a trained run (DCASE2025 Task 1 baseline recipe)."""
+
+    TABLE = "finetune"
+
+    epochs: int = 50
+    """Epochs per device."""
+    learning_rate: float = 5e-4
+    """AdamW learning rate (constant)."""
+    weight_decay: float = 0.01
+    """AdamW decoupled weight decay (PyTorch's default)."""
+    batch_size: int | None = None
+    """Batch size; None uses the run's."""
+    devices: list | None = None
+    """Devices to fine-tune for; None: every device of the run's training clips."""
+    checkpoint: str = "best"
+    """Checkpoint of the general model the device models start from."""
+
+    def _check(self):
+        _range(self, "epochs", 1, None)
+        _range(self, "learning_rate", 0.0, None, open_low=True)
+        _range(self, "weight_decay", 0.0, None)
+        if self.batch_size is not None:
+            _range(self, "batch_size", 1, None)
+        _choice(self, "checkpoint", CHECKPOINTS)
+        if self.devices is not None:
+            for device in self.devices:
+                if device not in DEVICES or device in UNSEEN_DEVICES:
+                    raise ConfigError(
+                        f"{_where(self, 'devices')}: {device!r} is not a training device "
+                        f"({', '.join(d for d in DEVICES if d not in UNSEEN_DEVICES)})"
+                    )
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class TranslatorConfig(_Section):
+    """Training of a device translator (``tfasc translator train``)."""
+
+    TABLE = "translator"
+
+    devices: list = dataclasses.field(default_factory=lambda: ["b", "c", "s1", "s2", "s3"])
+    """Target devices (training devices only: b, c, s1-s3)."""
+    epochs: int = 40
+    """Training epochs."""
+    batch_size: int = 32
+    """Pairs per batch."""
+    learning_rate: float = 2e-3
+    """Adam learning rate."""
+    channels: int = 32
+    """Channels of the translator's convolutions."""
+    holdout: float = 0.2
+    """Fraction of the parallel recordings held out to measure the translation."""
+    seed: int = 0
+    """Seed of the held-out recordings and of the weights."""
+
+    def _check(self):
+        allowed = [d for d in DEVICES if d not in UNSEEN_DEVICES and d != "a"]
+        bad = [d for d in self.devices if d not in allowed]
+        if bad or not self.devices:
+            raise ConfigError(
+                f"{_where(self, 'devices')}: {bad or 'empty'}; allowed: {', '.join(allowed)}"
+            )
+        _range(self, "epochs", 1, None)
+        _range(self, "batch_size", 1, None)
+        _range(self, "learning_rate", 0.0, None, open_low=True)
+        _range(self, "channels", 1, None)
+        _range(self, "holdout", 0.0, 1.0, open_high=True)
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class TrainConfig(_Section):
     """Everything a training run needs; :meth:`from_toml` reads it from a file."""
@@ -219,6 +379,10 @@ class TrainConfig(_Section):
     """Epochs, batch size, learning rate."""
     runtime: RuntimeConfig = dataclasses.field(default_factory=RuntimeConfig)
     """Seed and tf.distribute strategy."""
+    distill: DistillConfig = dataclasses.field(default_factory=DistillConfig)
+    """Logit and embedding distillation from teacher runs."""
+    finetune: FinetuneConfig = dataclasses.field(default_factory=FinetuneConfig)
+    """Device-specific fine-tuning (``tfasc finetune-devices``)."""
     out_dir: str = "runs/default"
     """Run directory (checkpoints, logs, backup)."""
 
@@ -338,7 +502,7 @@ def _migrate(values: dict, source: str) -> dict:
 
 def _type_name(annotation) -> str:
     names = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
-             dict: "a table"}  # fmt: skip
+             dict: "a table", list: "a list"}  # fmt: skip
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if args:
         return " or ".join(names.get(a, a.__name__) for a in args) + " (or omitted)"

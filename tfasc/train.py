@@ -1,5 +1,8 @@
 """Training through plain ``model.fit`` on a ``tf.data`` pipeline of cached features.
 
+The pipeline and its augmentations are built by :mod:`tfasc.augment.pipeline`, the targets
+and loss (labels, or packed teacher targets for distillation) by :mod:`tfasc.distill.targets`.
+
 :func:`train` checks the run directory first (:func:`tfasc.run.prepare`: a directory that
 holds a run with other settings is an error, a finished run is reported, not retrained),
 builds the model, computes or reads the features, and only then writes the run directory
@@ -16,12 +19,12 @@ import time
 
 import numpy as np
 
-from tfasc import SCENES, atomic, augment, feature_cache, models
+from tfasc import SCENES, atomic, augment, distill, models
 from tfasc import run as runs
-from tfasc.config import STRATEGIES, AugmentConfig, OptimizerConfig, TrainConfig
+from tfasc.config import STRATEGIES, OptimizerConfig, TrainConfig
 from tfasc.keras import keras, tf
 from tfasc.losses import SparseCrossentropy
-from tfasc.metrics import MacroAccuracy
+from tfasc.metrics import Accuracy, MacroAccuracy
 
 
 @dataclasses.dataclass
@@ -82,30 +85,11 @@ def make_strategy(name: str, cpu_replicas: int = 1) -> tf.distribute.Strategy:
     )
 
 
-def make_dataset(
-    feature_set: feature_cache.FeatureSet,
-    batch_size: int,
-    *,
-    shuffle: bool,
-    augmentation: AugmentConfig | None = None,
-    seed: int | None = None,
-) -> tf.data.Dataset:
-    """A ``tf.data`` pipeline ``(features, label)`` over cached features."""
-    data = tf.data.Dataset.from_tensor_slices((feature_set.features, feature_set.labels))
-    if shuffle:
-        data = data.shuffle(len(feature_set), seed=seed, reshuffle_each_iteration=True)
-    data = data.batch(batch_size)
-    if augmentation is not None and augmentation.mixstyle_p > 0:
-        p, alpha = augmentation.mixstyle_p, augmentation.mixstyle_alpha
-        data = data.map(
-            lambda x, y: (augment.freq_mixstyle(x, alpha, p), y),
-            num_parallel_calls=tf.data.AUTOTUNE,
-        )
-    return data.prefetch(tf.data.AUTOTUNE)
-
-
-def compile_model(model: keras.Model, optimizer: OptimizerConfig, steps_per_epoch: int) -> None:
-    """Adam with cosine decay, cross-entropy, accuracy and class-macro accuracy."""
+def compile_model(
+    model: keras.Model, optimizer: OptimizerConfig, steps_per_epoch: int, loss=None
+) -> None:
+    """Adam with cosine decay, ``loss`` (default cross-entropy), accuracy and class-macro
+    accuracy."""
     schedule = keras.optimizers.schedules.CosineDecay(
         optimizer.learning_rate,
         decay_steps=max(1, optimizer.epochs * steps_per_epoch),
@@ -113,9 +97,21 @@ def compile_model(model: keras.Model, optimizer: OptimizerConfig, steps_per_epoc
     )
     model.compile(
         optimizer=keras.optimizers.Adam(schedule),
-        loss=SparseCrossentropy(optimizer.label_smoothing),
-        metrics=["accuracy", MacroAccuracy(len(SCENES))],
+        loss=loss or SparseCrossentropy(optimizer.label_smoothing),
+        metrics=[Accuracy(len(SCENES)), MacroAccuracy(len(SCENES))],
     )
+
+
+class StudentCheckpoint(keras.callbacks.ModelCheckpoint):
+    """ModelCheckpoint that saves ``student`` whatever model ``fit`` trains (a training model
+    with a projection head shares the student's layers; the head is not saved)."""
+
+    def __init__(self, student: keras.Model, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.student = student
+
+    def set_model(self, model):
+        super().set_model(self.student)
 
 
 class EpochLine(keras.callbacks.Callback):
@@ -181,6 +177,7 @@ def train(
     if run.exists and run.finished:
         return TrainResult(run, _history(run.logged_epochs()), 0, _skipped(run))
     optimizer = train_config.optimizer
+    teachers = distill.check_teachers(run)
     keras.utils.set_random_seed(train_config.runtime.seed)
     strategy = make_strategy(train_config.runtime.strategy, train_config.runtime.cpu_replicas)
     with strategy.scope():
@@ -192,15 +189,26 @@ def train(
         )
     train_set = run.features("train", progress=progress)
     val_set = run.features("evaluate", progress=progress)
+    targets = distill.training_targets(
+        run, teachers, train_set, val_set, dense=augment.needs_dense_targets(train_config.augment)
+    )
+    inputs = augment.training_inputs(run, train_set, progress=progress)
     run = run.initialize()
     with strategy.scope():
-        compile_model(model, optimizer, int(np.ceil(len(train_set) / optimizer.batch_size)))
+        fit_model = model
+        if targets.embedding_dim:  # embedding distillation: a projection head, for training only
+            fit_model = distill.with_projection(
+                model, targets.embedding_dim, train_config.distill.embedding_layer
+            )
+        steps = int(np.ceil(len(train_set) / optimizer.batch_size))
+        compile_model(fit_model, optimizer, steps, targets.loss)
 
     logged = run.logged_epochs()
     scores = [float(row["val_macro_accuracy"]) for row in logged if row.get("val_macro_accuracy")]
     fit_callbacks = [
         keras.callbacks.BackupAndRestore(str(run.path("backup"))),
-        keras.callbacks.ModelCheckpoint(
+        StudentCheckpoint(
+            model,
             str(run.path("best.keras")),
             monitor="val_macro_accuracy",
             mode="max",
@@ -212,15 +220,19 @@ def train(
         *([EpochLine(optimizer.epochs)] if progress and not sys.stdout.isatty() else []),
         *callbacks,
     ]
-    model.fit(
-        make_dataset(
-            train_set,
+    fit_model.fit(
+        augment.training_dataset(
+            inputs,
+            targets.train,
             optimizer.batch_size,
-            shuffle=True,
-            augmentation=train_config.augment,
+            train_config.augment,
+            run.frontend,
+            num_classes=len(SCENES),
             seed=train_config.runtime.seed,
         ),
-        validation_data=make_dataset(val_set, optimizer.batch_size, shuffle=False),
+        validation_data=augment.evaluation_dataset(
+            val_set, targets.validation, optimizer.batch_size
+        ),  # fmt: skip
         epochs=optimizer.epochs,
         callbacks=fit_callbacks,
         verbose=1 if progress and sys.stdout.isatty() else 0,  # a bar, or EpochLine

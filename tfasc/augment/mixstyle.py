@@ -1,4 +1,4 @@
-"""Device augmentation on batches of features ``(B, F, T, C)``.
+"""Freq-MixStyle on batches of features ``(B, F, T, C)``.
 
 Freq-MixStyle (Schmid et al., "CP-JKU submission to DCASE22/23"; used by the DCASE2023-24
 leaders): normalize each frequency bin of each example by its mean and standard deviation
@@ -8,13 +8,8 @@ example of the batch, ``λ ~ Beta(α, α)``; applied to a whole batch with proba
 
 from __future__ import annotations
 
+from tfasc.augment.sampling import beta
 from tfasc.keras import tf
-
-
-def _beta(shape, alpha: float, seed=None) -> tf.Tensor:
-    a = tf.random.gamma(shape, alpha, seed=seed)
-    b = tf.random.gamma(shape, alpha, seed=None if seed is None else seed + 1)
-    return a / (a + b)
 
 
 def freq_mixstyle(x: tf.Tensor, alpha: float = 0.3, p: float = 0.4, eps: float = 1e-6):
@@ -24,7 +19,7 @@ def freq_mixstyle(x: tf.Tensor, alpha: float = 0.3, p: float = 0.4, eps: float =
         mean = tf.reduce_mean(x, axis=(2, 3), keepdims=True)  # (B, F, 1, 1)
         std = tf.sqrt(tf.math.reduce_variance(x, axis=(2, 3), keepdims=True) + eps)
         normalized = (x - mean) / std
-        lam = tf.cast(_beta(tf.stack([tf.shape(x)[0], 1, 1, 1]), alpha), x.dtype)
+        lam = beta(tf.stack([tf.shape(x)[0], 1, 1, 1]), alpha, x.dtype)
         perm = tf.random.shuffle(tf.range(tf.shape(x)[0]))
         mixed_mean = lam * mean + (1 - lam) * tf.gather(mean, perm)
         mixed_std = lam * std + (1 - lam) * tf.gather(std, perm)

@@ -44,14 +44,35 @@ def soft_targets(ensemble_logits, temperature: float = 2.0) -> np.ndarray:
     return (probabilities / probabilities.sum(axis=1, keepdims=True)).astype(np.float32)
 
 
-def pack_targets(labels, teacher_probabilities) -> np.ndarray:
-    """``[one-hot labels | teacher probabilities]`` as ``(N, 2 C)`` float32 targets."""
-    teacher_probabilities = np.asarray(teacher_probabilities, np.float32)
+def pack_targets(
+    labels, teacher_probabilities=None, *, embeddings=None, num_classes: int | None = None
+) -> np.ndarray:
+    """``[one-hot labels | teacher probabilities | teacher embeddings]`` as float32 targets.
+
+    Args:
+        labels: ``(N,)`` class indices.
+        teacher_probabilities: ``(N, C)`` from :func:`soft_targets`, or None.
+        embeddings: ``(N, E)`` teacher embeddings (:mod:`tfasc.distill.embedding`), or None.
+        num_classes: C; default the width of ``teacher_probabilities``.
+
+    Returns:
+        ``(N, C [+ C] [+ E])`` targets, in that column order.
+    """
     labels = np.asarray(labels).reshape(-1)
-    if len(labels) != len(teacher_probabilities):
-        raise ValueError(f"{len(labels)} labels but {len(teacher_probabilities)} teacher targets")
-    onehot = np.eye(teacher_probabilities.shape[1], dtype=np.float32)[labels]
-    return np.concatenate([onehot, teacher_probabilities], axis=1)
+    parts = []
+    if teacher_probabilities is not None:
+        teacher_probabilities = np.asarray(teacher_probabilities, np.float32)
+        num_classes = num_classes or teacher_probabilities.shape[1]
+        parts.append(teacher_probabilities)
+    if embeddings is not None:
+        parts.append(np.asarray(embeddings, np.float32))
+    if num_classes is None:
+        raise ValueError("pack_targets needs num_classes when there are no teacher probabilities")
+    for part in parts:
+        if len(part) != len(labels):
+            raise ValueError(f"{len(labels)} labels but {len(part)} teacher targets")
+    onehot = np.eye(num_classes, dtype=np.float32)[labels]
+    return np.concatenate([onehot, *parts], axis=1)
 
 
 @keras.utils.register_keras_serializable(package="tfasc")
