@@ -16,7 +16,7 @@ def test_fingerprint_covers_results_not_locations(synth_tau, feature_cache, tmp_
     settings = tiny_config(synth_tau, feature_cache, tmp_path / "a")
     dataset = runs.tau.load(synth_tau)
     base = runs.fingerprint(settings, dataset)
-    assert set(base) == {"tfasc", "config", "frontend", "data"}
+    assert set(base) == {"tfasc", "config", "frontend", "inputs", "data"}
     assert base["data"]["train"]["clips"] == len(dataset.fold("train"))
     moved = settings.replace(out_dir=str(tmp_path / "b"), **{"data.cache_dir": str(tmp_path)})
     assert runs.fingerprint(moved, dataset) == base
@@ -85,3 +85,25 @@ def test_load_and_checkpoints(synth_tau, feature_cache, tmp_path):
     with pytest.raises(ValueError, match="unknown checkpoint 'worst'"):
         loaded.checkpoint("worst")
     assert not loaded.finished
+
+
+def test_a_retrained_teacher_makes_another_run(synth_tau, feature_cache, tmp_path):
+    teacher = tmp_path / "teacher"
+    teacher.mkdir()
+    (teacher / "best.keras").write_bytes(b"weights of the first training")
+    settings = tiny_config(synth_tau, feature_cache, tmp_path / "student",
+                           **{"distill.teachers": [str(teacher)]})  # fmt: skip
+    dataset = runs.tau.load(synth_tau)
+    before = runs.fingerprint(settings, dataset)
+    assert (
+        before["inputs"]["distill.teachers"]
+        == [runs.content_digest(teacher / "best.keras")]
+        != ["missing"]
+    )
+    (teacher / "best.keras").write_bytes(b"weights of a second training")
+    after = runs.fingerprint(settings, dataset)
+    assert runs.differences(before, after) == [
+        f"inputs.distill.teachers: {before['inputs']['distill.teachers']!r} -> "
+        f"{after['inputs']['distill.teachers']!r}"
+    ]
+    assert runs.content_digest(tmp_path / "nothing") == "missing"

@@ -13,7 +13,8 @@ A run directory holds everything one training run produces::
 
 The *fingerprint* is everything that determines a run's result: the config (without the
 paths of the data set, cache and run, so moved data still matches), the front end, the list
-of training and validation files with their sizes, and the tfasc version. A run may resume
+of training and validation files with their sizes, the content of the teacher checkpoints,
+IR bank and translator the run learns from, and the tfasc version. A run may resume
 only when the fingerprint of the new request equals the stored one; otherwise
 :func:`prepare` raises :class:`RunMismatchError` saying what differs, before anything in the
 directory is changed. ``overwrite=True`` replaces an existing run, but only once the new
@@ -64,6 +65,40 @@ def file_list_digest(dataset: tau.TAUDataset, clips) -> dict:
     return {"clips": len(clips), "sha256": digest.hexdigest()}
 
 
+def content_digest(path) -> str:
+    """SHA-256 of a file's content, or of every file below a folder (names and contents);
+    ``"missing"`` when there is nothing at ``path``."""
+    path = pathlib.Path(path)
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    if not files:
+        return "missing"
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(f"{file.relative_to(path) if file != path else file.name}\n".encode())
+        with open(file, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def input_digests(train_config: config.TrainConfig) -> dict:
+    """Content digests of the other runs and folders a run learns from: teacher checkpoints,
+    the IR bank, the device translator (so a retrained teacher is a different run)."""
+    distill, augment = train_config.distill, train_config.augment
+    digests = {
+        "distill.teachers": [
+            content_digest(pathlib.Path(t) / "best.keras") for t in distill.teachers
+        ]
+    }
+    if distill.embedding_teacher:
+        teacher = pathlib.Path(distill.embedding_teacher) / "best.keras"
+        digests["distill.embedding_teacher"] = content_digest(teacher)
+    for name in ("dir_bank", "translator"):
+        if getattr(augment, name):
+            digests[f"augment.{name}"] = content_digest(getattr(augment, name))
+    return digests
+
+
 def fingerprint(train_config: config.TrainConfig, dataset: tau.TAUDataset) -> dict:
     """Everything that determines the result of a run (see the module docstring)."""
     settings = config.to_dict(train_config)
@@ -73,6 +108,7 @@ def fingerprint(train_config: config.TrainConfig, dataset: tau.TAUDataset) -> di
         "tfasc": tfasc.__version__,
         "config": settings,
         "frontend": train_config.frontend_config.to_dict(),
+        "inputs": input_digests(train_config),
         "data": {
             part: file_list_digest(dataset, _clips(dataset, train_config, part))
             for part in ("train", "evaluate")
