@@ -325,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--frontend", default="dcase2022", help="front-end preset (dcase2022)")
     p.add_argument("--out", required=True, help="translator folder")
     p.add_argument("--devices", type=lambda t: t.split(","), help="targets (b,c,s1,s2,s3)")
-    p.add_argument("--epochs", type=positive_int)
+    p.add_argument("--epochs", type=_positive_int)
     p.add_argument("--holdout", type=float, help="recordings held out to measure it (0.2)")
     p.add_argument("--seed", type=int)
     p.add_argument("--split", type=int, help="DCASE2024 training subset in percent")
@@ -338,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
         "finetune-devices", help="per-device fine-tuned models of a run (DCASE2025), evaluated"
     )
     p.add_argument("run", help="run directory of the general model")
-    p.add_argument("--epochs", type=positive_int, help="epochs per device (default [finetune])")
+    p.add_argument("--epochs", type=_positive_int, help="epochs per device (default [finetune])")
     p.add_argument("--learning-rate", type=float, help="AdamW learning rate")
     p.add_argument("--weight-decay", type=float, help="AdamW weight decay")
     p.add_argument("--devices", type=lambda t: t.split(","), help="devices (default: all trained)")
