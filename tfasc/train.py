@@ -86,10 +86,14 @@ def make_strategy(name: str, cpu_replicas: int = 1) -> tf.distribute.Strategy:
 
 
 def compile_model(
-    model: keras.Model, optimizer: OptimizerConfig, steps_per_epoch: int, loss=None
+    model: keras.Model,
+    optimizer: OptimizerConfig,
+    steps_per_epoch: int,
+    loss=None,
+    jit_compile: bool = False,
 ) -> None:
     """Adam with cosine decay, ``loss`` (default cross-entropy), accuracy and class-macro
-    accuracy."""
+    accuracy; ``jit_compile`` compiles the training step with XLA."""
     schedule = keras.optimizers.schedules.CosineDecay(
         optimizer.learning_rate,
         decay_steps=max(1, optimizer.epochs * steps_per_epoch),
@@ -99,6 +103,7 @@ def compile_model(
         optimizer=keras.optimizers.Adam(schedule),
         loss=loss or SparseCrossentropy(optimizer.label_smoothing),
         metrics=[Accuracy(len(SCENES)), MacroAccuracy(len(SCENES))],
+        jit_compile=jit_compile,
     )
 
 
