@@ -311,7 +311,7 @@ def _ordered(values: dict, family: str) -> dict:
 
 
 def _trial_rows(oracle: _BudgetOracle):
-    for trial_id in sorted(oracle.trials):
+    for trial_id in oracle.start_order:  # the order the trials began in
         trial = oracle.trials[trial_id]
         candidate = oracle.candidates[oracle.trial_candidates[trial_id]]
         score = trial.score if trial.score is not None and math.isfinite(trial.score) else None
