@@ -159,3 +159,57 @@ def test_translator_config():
         config.TranslatorConfig(devices=["s6"])
     with pytest.raises(ConfigError, match=r"\[translator\] holdout must be in \[0.0, 1.0\)"):
         config.TranslatorConfig(holdout=1.0)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[tune]\nfamily = "resnet"\n',
+         r"c\.toml: \[tune\] family 'resnet' is not one of bcresnet_mod, rep_mobile"),
+        ('[tune]\noracle = "grid"\n', r"\[tune\] oracle 'grid' is not one of random, bayesian"),
+        ("[tune]\nmax_trials = 0\n", r"\[tune\] max_trials must be in \[1, inf\], got 0"),
+        ("[tune]\nepochs = 1.5\n", r"\[tune\] epochs must be an integer, got 1\.5"),
+        ("[tune]\nmax_macs = -1\n", r"\[tune\] max_macs must be in \[1, inf\], got -1"),
+        ('[tune]\nint8_file = "yes"\n', r"\[tune\] int8_file must be true or false"),
+        ("[tune]\nbudget = 3\n", r"unknown key\(s\) \[tune\] budget; known: family"),
+        ("[tune.space]\nwidth = []\n", r"\[tune.space\] width must be a non-empty list"),
+        ("[tune.space]\nwidth = 0.5\n", r"\[tune.space\] width must be a non-empty list"),
+        ("[tune.space]\nwidth = [0.5, 0.5]\n", r"\[tune.space\] width lists a value twice"),
+        ('[model]\nname = "bcresnet"\n',
+         r"\[model\] name 'bcresnet' is not the searched \[tune\] family 'rep_mobile'"),
+    ],
+)  # fmt: skip
+def test_bad_tune_values_name_file_and_key(tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message):
+        config.read_tune_toml(_toml(tmp_path, '[data]\nroot = "x"\n' + text))
+
+
+def test_tune_config_reuses_the_training_tables(tmp_path):
+    path = _toml(
+        tmp_path,
+        '[data]\nroot = "d"\n[model]\nfrontend = "dcase2022"\n[optimizer]\nbatch_size = 8\n'
+        '[tune]\nfamily = "bcresnet_mod"\nmax_trials = 4\n[tune.space]\nc = [20, 40]\n',
+    )
+    train_config, tune_config = config.read_tune_toml(path, {"tune.epochs": 2, "out_dir": "s"})
+    assert train_config.model == config.ModelConfig(name="bcresnet_mod", frontend="dcase2022")
+    assert train_config.optimizer.batch_size == 8 and train_config.out_dir.endswith("/s")
+    assert tune_config == config.TuneConfig(
+        family="bcresnet_mod", max_trials=4, epochs=2, space={"c": [20, 40]}
+    )
+    assert (tune_config.max_param_bytes, tune_config.max_macs) == (128_000, 30_000_000)
+    with pytest.raises(FileNotFoundError, match="tuning config not found"):
+        config.read_tune_toml(tmp_path / "missing.toml")
+
+
+def test_to_toml_reads_back(tmp_path):
+    settings = TrainConfig(
+        data=config.DataConfig(root='/d "quoted"', split=25),
+        model=config.ModelConfig(
+            name="rep_mobile",
+            args={"width": 0.5, "block_specs": [[32, 2.0, [1, 2]]], "asymmetric": True},
+        ),
+        optimizer=config.OptimizerConfig(learning_rate=2e-4),
+    )
+    path = _toml(tmp_path, config.to_toml(settings))
+    assert TrainConfig.from_toml(path) == settings
+    assert "[model.args]\nwidth = 0.5\nblock_specs = [[32, 2.0, [1, 2]]]\n" in path.read_text()

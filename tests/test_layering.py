@@ -20,7 +20,7 @@ LAYERS = [
     ("features", ["tfasc.features", "tfasc.feature_cache"]),
     ("models", ["tfasc.layers", "tfasc.models", "tfasc.complexity", "tfasc.convert"]),
     ("train", ["tfasc.augment", "tfasc.metrics", "tfasc.losses", "tfasc.distill", "tfasc.config",
-               "tfasc.run", "tfasc.train"]),
+               "tfasc.run", "tfasc.train", "tfasc.tune"]),
     ("compress", ["tfasc.compression"]),
     ("evaluate", ["tfasc.evaluate", "tfasc.finetune"]),
     ("export", ["tfasc.export"]),

@@ -118,6 +118,29 @@ def cmd_finetune_devices(args):
         print(f"wrote {len(flatbuffers)} .tflite models to {out}")
 
 
+def cmd_tune(args):
+    from tfasc import config, tune
+
+    overrides = {
+        "data.root": args.data,
+        "out_dir": args.out,
+        "data.cache_dir": args.cache,
+        "tune.max_trials": args.trials,
+        "tune.epochs": args.epochs,
+        "tune.oracle": args.oracle,
+    }
+    train_settings, tune_settings = config.read_tune_toml(args.config, overrides)
+    result = tune.tune(train_settings, tune_settings, overwrite=args.overwrite)
+    if result.role == "worker":
+        trained = ", ".join(result.trained_here) or "none"
+        print(f"worker finished (trained trials: {trained}); the chief writes the results")
+        return
+    print(result.table())
+    files = tune.report_files(result)
+    _write_files(result.directory, files)
+    print(f"wrote {', '.join(f'{result.directory}/{name}' for name in files)}")
+
+
 def _write_files(directory, files: dict) -> None:
     from tfasc import atomic
 
@@ -348,6 +371,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--overwrite", action="store_true", help="replace device models of other settings"
     )
     p.set_defaults(func=cmd_finetune_devices)
+
+    p = commands.add_parser("tune", help="budget-constrained architecture search (keras-tuner)")
+    p.add_argument("config", help="TOML with TrainConfig tables and a [tune] table")
+    p.add_argument("--data", help="data-set root (overrides [data] root)")
+    p.add_argument("--out", help="search directory (overrides out_dir)")
+    p.add_argument("--cache", help="feature cache directory")
+    p.add_argument("--trials", type=_positive_int, help="overrides [tune] max_trials")
+    p.add_argument("--epochs", type=_positive_int, help="overrides [tune] epochs per trial")
+    p.add_argument("--oracle", choices=("random", "bayesian"), help="overrides [tune] oracle")
+    p.add_argument(
+        "--overwrite", action="store_true", help="replace a search with other settings in --out"
+    )
+    p.set_defaults(func=cmd_tune)
 
     p = commands.add_parser("evaluate", help="per-device x per-class results of a run")
     p.add_argument("run", help="run directory")

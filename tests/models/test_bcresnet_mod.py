@@ -132,3 +132,18 @@ def test_resnorm_after_stages_trains():
     model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
     history = model.fit(x, np.arange(4), epochs=1, verbose=0)
     assert np.isfinite(history.history["loss"][0])
+
+
+def test_stem_kernel_and_dilations():
+    """A 3×3 stem has 16 fewer taps per stem channel (2c = 80); temporal dilation 2 keeps
+    the parameters and widens each temporal depthwise kernel from 3 to 5 taps (zeros
+    included, see TemporalDepthwiseConv): 2 more MACs per channel and frame, on the 4-frame
+    maps of stages 3 (2 blocks of 80) and 4 (3 blocks of 100)."""
+    small = complexity.keras_complexity(models.build("bcresnet_mod_budget", stem_kernel=3))
+    assert small.params == 87_130 - 16 * 80
+    dilated = complexity.keras_complexity(
+        models.build("bcresnet_mod_budget", dilations=(1, 1, 2, 2))
+    )
+    assert (dilated.params, dilated.macs) == (87_130, 14_287_920 + 2 * 4 * (2 * 80 + 3 * 100))
+    with pytest.raises(ValueError, match="one per stage"):
+        models.build("bcresnet_mod", dilations=(1, 2))

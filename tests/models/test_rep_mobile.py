@@ -7,8 +7,9 @@ from tests.helpers import cp_mobile_counts
 from tests.layer_test_case import run_model_test
 from tfasc import complexity, models
 from tfasc import flatbuffer as fb
+from tfasc.keras import keras
 from tfasc.models.dcase2024_baseline import make_divisible
-from tfasc.models.rep_mobile import BLOCK_SPECS, STEM_CHANNELS
+from tfasc.models.rep_mobile import BLOCK_SPECS, STEM_CHANNELS, stage_specs
 
 SMALL_SPECS = ((16, 2.0, (1, 1)), (16, 2.0, (2, 2)), (24, 2.0, (1, 1)))
 """Equal strides only: grouped convs (unequal strides) are XLA-compiled and slow to fit."""
@@ -27,6 +28,9 @@ def deploy_counts(width=1.0, input_hw=(256, 65), block_specs=BLOCK_SPECS):
 
 @pytest.fixture(scope="module")
 def rep_mobile():
+    # Seeded: outputs reach a few hundred, where float32 sums differ by up to ~8e-5 from
+    # one initialization to the next (1e-4 is the tolerance below).
+    keras.utils.set_random_seed(0)
     model = complexity.trained_like(models.build("rep_mobile"))
     return model, models.reparameterize(model)
 
@@ -90,3 +94,52 @@ def test_deploy_int8_in_tflm(tmp_path):
 def test_training_form(tmp_path):
     model = models.build("rep_mobile", input_shape=(64, 17, 1))
     run_model_test(model, tmp_path, trainable=61_252, non_trainable=4_388, num_classes=10)
+
+
+def test_stage_specs_give_the_block_table():
+    assert stage_specs() == BLOCK_SPECS
+    assert stage_specs((1, 1, 2), 3.0) == (
+        (32, 3.0, (1, 2)), (56, 3.0, (2, 1)), (104, 3.0, (1, 1)), (104, 3.0, (1, 1))
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="three counts"):
+        stage_specs((3, 0, 1))
+
+
+def test_depthwise_kernel_size():
+    """5×5 depthwise convolutions: 16 more taps per expansion channel in each block, and
+    16 more MACs per channel and output position; everything else as at 3×3. Expansion
+    channels 64, 64, 64, 64, 112, 112 (480) on maps of 64×17, 64×17, 64×9, 32×9, 32×9,
+    32×9 (259,072 channel-positions)."""
+    wide = complexity.keras_complexity(
+        models.deploy_form(models.build("rep_mobile", kernel_size=5))
+    )
+    channels, (h, w) = STEM_CHANNELS[-1], (64, 17)
+    extra_params = extra_macs = 0
+    for c_out, expansion, (s_f, s_t) in BLOCK_SPECS:
+        expanded = make_divisible(channels * expansion, 8)
+        h, w = -(-h // s_f), -(-w // s_t)
+        extra_params, extra_macs = extra_params + 16 * expanded, extra_macs + 16 * expanded * h * w
+        channels = c_out
+    assert (wide.params, wide.macs) == (57_442 + extra_params, 29_539_392 + extra_macs)
+    assert (extra_params, extra_macs) == (16 * 480, 16 * 259_072)
+
+
+def test_asymmetric_weighted_branches_fuse_into_the_same_deploy_form():
+    """RepCTFA-style branches (1×3, 3×1, softplus(α) weights) train with more weights and
+    fuse into exactly the deploy form of the plain model."""
+    shape = (32, 17, 1)
+    model = complexity.trained_like(
+        models.build("rep_mobile", input_shape=shape, asymmetric=True, branch_weights=True)
+    )
+    plain = models.build("rep_mobile", input_shape=shape)
+    rng = np.random.default_rng(3)
+    for layer in model.layers:
+        if getattr(layer, "branch_alpha", None) is not None:
+            layer.branch_alpha.assign(rng.uniform(-1.5, 0.0, layer.branch_alpha.shape))
+    deploy = models.reparameterize(model)
+    assert deploy.count_params() == models.reparameterize(plain).count_params()
+    assert model.count_params() > plain.count_params()
+    x = rng.standard_normal((2, *shape)).astype(np.float32)
+    reference = model(x, training=False).numpy()
+    assert 0.1 < np.abs(reference).max() < 100  # softplus(α) in (0.2, 0.7): outputs of O(1)
+    np.testing.assert_allclose(deploy(x).numpy(), reference, atol=1e-4)

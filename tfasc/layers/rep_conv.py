@@ -3,7 +3,12 @@
 References:
     Ding et al., "RepVGG: Making VGG-style ConvNets Great Again", CVPR 2021.
     Vasu et al., "MobileOne: An Improved One millisecond Mobile Backbone", CVPR 2023.
-    Han et al., "Rep-Mobile" (DCASE2024 Task 1 winner, technical report).
+    Han et al., "Rep-Mobile" (DCASE2024 Task 1 winner, technical report); its asymmetric
+    1×k / k×1 branches as reported by a secondary summary of the paper.
+    Ding et al., "ACNet: Strengthening the Kernel Skeletons for Powerful CNN via Asymmetric
+    Convolution Blocks", ICCV 2019 (the asymmetric branches).
+    RepCTFA, DCASE2025 Task 1 (open system): asymmetric branches, each weighted by a learnable
+    softplus(α).
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ from __future__ import annotations
 import numpy as np
 
 from tfasc.keras import BN_DEFAULTS, keras, tf
+
+UNIT_ALPHA = float(np.log(np.expm1(1.0)))
+"""Initial branch weight α: softplus(α) = 1, so a weighted layer starts as the plain sum."""
 
 
 def _pair(value) -> tuple[int, int]:
@@ -91,17 +99,22 @@ class RepConv2D(keras.layers.Layer):
 
     - ``num_conv_branches`` k×k convolutions, each followed by batch norm,
     - a 1×1 convolution followed by batch norm (``use_scale_branch``, only when k > 1),
+    - a 1×k_w and a k_h×1 convolution, each followed by batch norm (``use_asymmetric``,
+      only when both k_h and k_w exceed 1): the centre row and centre column of the window,
     - batch norm of the input itself (``use_identity``, only where stride is 1 and
       ``C_in == filters``),
 
-    then ``activation``. Every branch is linear in the input until its batch norm, so in
-    inference mode the sum equals one k×k convolution with bias, returned by
-    :meth:`fused_weights`. Deploy form (``deploy=True``): that single convolution.
-    ``tfasc.models.reparameterize(model)`` converts a whole model.
+    each branch optionally scaled by softplus(α) with one learnable α per branch
+    (``branch_weights``, α starts at softplus⁻¹(1)), then ``activation``. Every branch is
+    linear in the input until its batch norm (and its scale), so in inference mode the sum
+    equals one k×k convolution with bias, returned by :meth:`fused_weights`. Deploy form
+    (``deploy=True``): that single convolution. ``tfasc.models.reparameterize(model)``
+    converts a whole model.
 
     Padding is always ``"same"`` (TensorFlow's rule). Where that rule pads unevenly
-    (stride > 1 on an even length), the 1×1 branch reads the input at the centre tap of the
-    k×k window, so the fusion is exact for every stride and input size.
+    (stride > 1 on an even length), the branches narrower than the window along an axis
+    (1×1; 1×k_w along rows; k_h×1 along columns) read the input from the window's centre tap
+    on, so the fusion is exact for every stride and input size.
 
     Args:
         filters: output channels. Depthwise: None or ``C_in``, and required with unequal
@@ -114,6 +127,8 @@ class RepConv2D(keras.layers.Layer):
             factor; RepVGG uses 1).
         use_scale_branch: add the 1×1 conv+BN branch (when k > 1).
         use_identity: add the identity-BN branch where the shapes allow it.
+        use_asymmetric: add the 1×k_w and k_h×1 conv+BN branches (when k_h, k_w > 1).
+        branch_weights: scale every branch by softplus(α), one learnable α per branch.
         activation: activation applied after the branch sum (and after the fused conv).
         deploy: build the fused single-convolution form instead of the branches.
         bn_momentum: momentum of every branch's batch norm.
@@ -127,6 +142,7 @@ class RepConv2D(keras.layers.Layer):
         >>> layer = RepConv2D(32, 3, strides=2)
         >>> y = layer(tf.zeros((1, 64, 17, 16)))  # (1, 32, 9, 32)
         >>> kernel, bias = layer.fused_weights()  # (3, 3, 16, 32), (32,)
+        >>> RepConv2D(32, 3, use_asymmetric=True, branch_weights=True)  # RepCTFA's branches
     """
 
     def __init__(
@@ -138,6 +154,8 @@ class RepConv2D(keras.layers.Layer):
         num_conv_branches: int = 1,
         use_scale_branch: bool = True,
         use_identity: bool = True,
+        use_asymmetric: bool = False,
+        branch_weights: bool = False,
         activation=None,
         deploy: bool = False,
         bn_momentum: float = BN_DEFAULTS["momentum"],
@@ -153,6 +171,8 @@ class RepConv2D(keras.layers.Layer):
         self.num_conv_branches = num_conv_branches
         self.use_scale_branch = use_scale_branch
         self.use_identity = use_identity
+        self.use_asymmetric = use_asymmetric
+        self.branch_weights = branch_weights
         self.activation = keras.activations.get(activation)
         self.deploy = deploy
         self.bn_momentum = bn_momentum
@@ -170,6 +190,8 @@ class RepConv2D(keras.layers.Layer):
         self.conv = None
         self.branch_convs, self.branch_bns = [], []
         self.scale_conv = self.scale_bn = None
+        self.row_conv = self.row_bn = self.column_conv = self.column_bn = None
+        kh, kw = self.kernel_size
         if deploy:
             self.conv = self._conv(self.kernel_size, use_bias=True, name="conv")
         else:
@@ -179,7 +201,13 @@ class RepConv2D(keras.layers.Layer):
             if use_scale_branch and self.kernel_size != (1, 1):
                 self.scale_conv = self._conv((1, 1), False, "scale", padding="valid")
                 self.scale_bn = self._bn("scale_bn")
+            if use_asymmetric and kh > 1 and kw > 1:
+                self.row_conv = self._conv((1, kw), False, "row")  # the window's centre row
+                self.row_bn = self._bn("row_bn")
+                self.column_conv = self._conv((kh, 1), False, "column")  # its centre column
+                self.column_bn = self._bn("column_bn")
         self.identity_bn = None  # made in build(), once C_in is known
+        self.branch_alpha = None  # made in build() with branch_weights, one α per branch
 
     def _conv(self, kernel_size, use_bias, name, padding="same"):
         # A fresh initializer per branch: one unseeded instance repeats its values.
@@ -203,11 +231,33 @@ class RepConv2D(keras.layers.Layer):
         )
 
     def _branches(self):
-        """``(conv, bn)`` pairs of the k×k branches and the 1×1 branch."""
+        """``(conv, bn)`` pairs of the k×k, 1×1 and asymmetric branches, in the order of
+        their α (the identity branch, if any, comes last)."""
         pairs = list(zip(self.branch_convs, self.branch_bns, strict=False))
-        if self.scale_conv is not None:
-            pairs.append((self.scale_conv, self.scale_bn))
+        for conv, bn in (
+            (self.scale_conv, self.scale_bn),
+            (self.row_conv, self.row_bn),
+            (self.column_conv, self.column_bn),
+        ):
+            if conv is not None:
+                pairs.append((conv, bn))
         return pairs
+
+    def _window(self, conv) -> tuple[slice, slice]:
+        """Where a branch's kernel sits in the k×k window (rows, columns)."""
+        kh, kw = self.kernel_size
+        branch_h, branch_w = conv.kernel_size
+        rows = slice(None) if branch_h == kh else slice((kh - 1) // 2, (kh + 1) // 2)
+        columns = slice(None) if branch_w == kw else slice((kw - 1) // 2, (kw + 1) // 2)
+        return rows, columns
+
+    def _aligned_input(self, inputs, conv):
+        """The input from the window's centre tap on, along the axes the branch is narrower
+        than the window (see the class docstring)."""
+        kh, kw = self.kernel_size
+        row = self._offsets[0] if conv.kernel_size[0] < kh else 0
+        column = self._offsets[1] if conv.kernel_size[1] < kw else 0
+        return inputs[:, row:, column:, :] if row or column else inputs
 
     @property
     def has_identity(self) -> bool:
@@ -215,7 +265,8 @@ class RepConv2D(keras.layers.Layer):
         return self.identity_bn is not None
 
     def _scale_offsets(self, input_shape) -> tuple[int, int]:
-        """Rows/columns to skip so the 1×1 branch reads the k×k window's centre tap."""
+        """Rows/columns to skip so a branch narrower than the window along an axis reads
+        the window's centre tap there (0 at stride 1, where "same" pads evenly)."""
         offsets = []
         for size, k, s in zip(input_shape[1:3], self.kernel_size, self.strides, strict=False):
             if s == 1:
@@ -248,6 +299,13 @@ class RepConv2D(keras.layers.Layer):
                 self.identity_bn = self._bn("identity_bn")
                 self.identity_bn.build(input_shape)
             self._offsets = self._scale_offsets(input_shape.as_list())
+            if self.branch_weights:
+                count = len(self._branches()) + (self.identity_bn is not None)
+                self.branch_alpha = self.add_weight(
+                    name="branch_alpha",
+                    shape=(count,),
+                    initializer=keras.initializers.Constant(UNIT_ALPHA),
+                )
         super().build(input_shape)
 
     def call(self, inputs, training=None):
@@ -255,15 +313,14 @@ class RepConv2D(keras.layers.Layer):
         if self.deploy:
             return self.activation(self.conv(inputs))
         outputs = [
-            bn(conv(inputs), training=training)
-            for conv, bn in zip(self.branch_convs, self.branch_bns, strict=False)
+            bn(conv(self._aligned_input(inputs, conv)), training=training)
+            for conv, bn in self._branches()
         ]
-        if self.scale_conv is not None:
-            row, col = self._offsets
-            centre = inputs[:, row:, col:, :]  # the k×k windows' centre taps
-            outputs.append(self.scale_bn(self.scale_conv(centre), training=training))
         if self.identity_bn is not None:
             outputs.append(self.identity_bn(inputs, training=training))
+        if self.branch_alpha is not None:
+            scales = tf.nn.softplus(self.branch_alpha)  # (branches,)
+            outputs = [scales[i] * output for i, output in enumerate(outputs)]
         total = outputs[0]
         for output in outputs[1:]:  # pairwise ADD: TFLM has no int8 ADD_N
             total = total + output
@@ -298,27 +355,29 @@ class RepConv2D(keras.layers.Layer):
         kernel = np.zeros(kernel_shape, np.float64)
         bias = np.zeros(self.output_channels, np.float64)
 
-        def accumulate(branch_kernel, bn, at_centre):
+        scales = np.ones(len(self._branches()) + (self.identity_bn is not None))
+        if self.branch_alpha is not None:
+            scales = np.logaddexp(0.0, np.asarray(self.branch_alpha.numpy(), np.float64))
+
+        def accumulate(branch_kernel, bn, window, scale):
             nonlocal bias
             fused, fused_bias = fuse_conv_bn(branch_kernel, bn, self.depthwise)
-            if at_centre:
-                kernel[cy, cx] += fused[0, 0]
-            else:
-                kernel[...] += fused
-            bias = bias + fused_bias
+            kernel[window] += scale * fused
+            bias = bias + scale * fused_bias
 
-        for conv, bn in self._branches():
+        for index, (conv, bn) in enumerate(self._branches()):
             branch_kernel = np.asarray(conv.get_weights()[0], np.float64)
             if self.depthwise:
                 branch_kernel = _depthwise_layout(conv, branch_kernel)
-            accumulate(branch_kernel, bn, at_centre=conv is self.scale_conv)
+            accumulate(branch_kernel, bn, self._window(conv), scales[index])
         if self.identity_bn is not None:
             eye = np.zeros((1, 1, *kernel_shape[2:]))
             if self.depthwise:
                 eye[0, 0, :, 0] = 1.0
             else:
                 eye[0, 0] = np.eye(self.input_channels)
-            accumulate(eye, self.identity_bn, at_centre=True)
+            centre = (slice(cy, cy + 1), slice(cx, cx + 1))
+            accumulate(eye, self.identity_bn, centre, scales[-1])
         return kernel.astype(np.float32), bias.astype(np.float32)
 
     def deploy_layer(self) -> keras.layers.Layer:
@@ -355,6 +414,8 @@ class RepConv2D(keras.layers.Layer):
             num_conv_branches=self.num_conv_branches,
             use_scale_branch=self.use_scale_branch,
             use_identity=self.use_identity,
+            use_asymmetric=self.use_asymmetric,
+            branch_weights=self.branch_weights,
             activation=keras.activations.serialize(self.activation),
             deploy=self.deploy,
             bn_momentum=self.bn_momentum,

@@ -74,6 +74,8 @@ def bcresnet_mod(
     sub_bands: int = 5,
     dropout: float = 0.1,
     lam: float = 0.1,
+    stem_kernel: int = 5,
+    dilations=None,
     name: str = "bcresnet_mod",
 ) -> keras.Model:
     """Builds BC-ResNet-Mod (default ``c = 80``: 317,450 trainable parameters).
@@ -87,6 +89,9 @@ def bcresnet_mod(
         sub_bands: SubSpectralNorm sub-bands.
         dropout: spatial dropout rate of every block's temporal branch.
         lam: ResNorm shortcut weight λ.
+        stem_kernel: kernel size of the stride-2 stem convolution.
+        dilations: temporal dilation of the blocks of each stage (one per stage); None: 1
+            everywhere (the limited receptive field of the QTI layout).
         name: model name.
 
     Returns:
@@ -95,21 +100,27 @@ def bcresnet_mod(
     Example:
         >>> model = bcresnet_mod(c=80)  # input (256, 65, 1), 317,450 parameters
     """
+    dilations = (1,) * len(stages) if dilations is None else tuple(dilations)
+    if len(dilations) != len(stages):
+        raise ValueError(f"dilations {dilations}: one per stage needed, {len(stages)} stages")
     inputs = keras.Input(input_shape, name="features")  # (B, F, T, 1)
     x = ResNorm(lam, name="input_resnorm")(inputs)
 
     # Head: 5x5 stride-2 conv (with bias, linear), optional max-pool.
-    x = keras.layers.Conv2D(int(c * STEM_WIDTH), 5, strides=2, padding="same", name="stem_conv")(
-        x
-    )  # (B, F/2, T/2, 2c)
+    x = keras.layers.Conv2D(
+        int(c * STEM_WIDTH), stem_kernel, strides=2, padding="same", name="stem_conv"
+    )(x)  # (B, F/2, T/2, 2c)
     if stem_pool > 1:
         x = keras.layers.MaxPooling2D(stem_pool, name="stem_pool")(x)
 
     # Body: BC-ResBlock stages, each followed by ResNorm and max-pooling as specified.
-    for stage, (width, blocks, pool, resnorm) in enumerate(stages, start=1):
+    for stage, ((width, blocks, pool, resnorm), dilation) in enumerate(
+        zip(stages, dilations, strict=True), start=1
+    ):
         for index in range(blocks):
             x = BCResBlock(
                 int(c * width),
+                dilation=dilation,
                 sub_bands=sub_bands,
                 dropout=dropout,
                 name=f"stage{stage}_block{index + 1}",
