@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from tests.compression.conftest import LARGE, SMALL, random_data
-from tfasc import convert, mcu, models, tflm
+from tfasc import flatbuffer as fb
+from tfasc import mcu, models, tflm
 from tfasc.compression import magnitude, qat
 from tfasc.keras import keras
 
@@ -23,21 +24,22 @@ def _survives(model, board: str | None):
     _fit(qat_model, x, y, [qat.keep_zeros(qat_model)])
     assert qat.sparsity(qat_model) == pytest.approx(qat.sparsity(pruned), abs=1e-6)
     assert qat.sparsity(qat_model) > 0.4
-    flatbuffer = convert.to_tflite(qat_model, "int8", x)
+    flatbuffer, reference, _ = qat.export_int8(qat_model, pruned, x)
+    assert "DEQUANTIZE" not in fb.parse(flatbuffer).ops  # full int8
     interpreter = tflm.TFLMModel(flatbuffer)
     int8 = interpreter.input_quantization.quantize(x[:4])
     if board is not None:
         result = mcu.mcu_test(flatbuffer, board=board, inputs=int8[:2], icount=False)
         assert result.bit_exact
-    return qat_model, interpreter, x
+    return reference, interpreter, x
 
 
 @pytest.mark.mcu
 @pytest.mark.parametrize("name", sorted(SMALL))
 def test_small_zoo_models(small_model, name):
-    qat_model, interpreter, x = _survives(small_model(name), "mps2-an386")
+    reference, interpreter, x = _survives(small_model(name), "mps2-an386")
     if name != "bcresnet_mod_budget":  # ResNorm: see test_int8_ready / the README
-        float_labels = qat_model.predict(x, verbose=0).argmax(1)
+        float_labels = reference.predict(x, verbose=0).argmax(1)
         assert np.mean(interpreter.predict(x).argmax(1) == float_labels) >= 0.9
 
 

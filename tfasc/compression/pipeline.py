@@ -244,10 +244,11 @@ def compress(config: CompressConfig, *, overwrite: bool = False, log=print) -> C
                 label_weight=config.distill.label_weight,
                 temperature=config.distill.temperature, callbacks=callbacks,
             )  # fmt: skip
-            labels = finetune.predict_logits(q, evaluate_set.features).argmax(axis=1)
-            atomic.write_json(directory / "qat.json", {"history": history,
+            flatbuffer, reference, export = qat.export_int8(q, trainable, calibration)
+            labels = finetune.predict_logits(reference, evaluate_set.features).argmax(axis=1)
+            atomic.write_json(directory / "qat.json", {"history": history, "export": export,
                               "labels": labels.tolist(), "sparsity": qat.sparsity(q)})  # fmt: skip
-            return convert.to_tflite(q, "int8", calibration)
+            return flatbuffer
 
         flatbuffer = _bytes_stage(directory / "model.tflite", quantization_aware)
         qat_labels = np.asarray(json.loads((directory / "qat.json").read_text())["labels"])

@@ -30,6 +30,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from tfasc import convert
+from tfasc import flatbuffer as fb
+from tfasc.compression import int8_ready
 from tfasc.keras import keras
 from tfasc.layers import BCResBlock, ResNorm
 
@@ -110,7 +113,9 @@ def _make_configs():
             ]
 
         def set_quantize_weights(self, layer, quantize_weights):
-            for (sub, attribute), weight in zip(_kernel_slots(layer), quantize_weights, strict=False):
+            for (sub, attribute), weight in zip(
+                _kernel_slots(layer), quantize_weights, strict=False
+            ):
                 setattr(sub, attribute, weight)
 
     classes = (ResNormQuantizeConfig, OutputQuantizeConfig, BCResBlockQuantizeConfig)
@@ -180,6 +185,42 @@ def quantize(model: keras.Model, *, preserve_sparsity: bool = False) -> keras.Mo
             scheme = prune_preserve.Default8BitPrunePreserveQuantizeScheme()
             return qk.quantize_apply(annotated, scheme)
         return qk.quantize_apply(annotated)
+
+
+def trained_float(qat_model: keras.Model, model: keras.Model) -> keras.Model:
+    """A copy of ``model`` (the model :func:`quantize` was given) holding the QAT-trained
+    weights, for post-training calibration of the ranges.
+
+    The converter keeps the tensors inside a custom layer (ResNorm's statistics,
+    BCResBlock's internal sums) in float when the model carries fake-quantization ops, and
+    wraps them in DEQUANTIZE/QUANTIZE, which the board firmware cannot run; exporting the
+    QAT weights with calibrated ranges gives a full-int8 model instead.
+    """
+    copy = keras.models.clone_model(model, clone_function=lambda layer: layer.__class__.from_config(
+        layer.get_config()))  # fmt: skip
+    copy.set_weights(model.get_weights())
+    trained = {getattr(layer, "layer", layer).name: getattr(layer, "layer", layer)
+               for layer in qat_model.layers}  # fmt: skip
+    for layer in copy.layers:
+        source = trained.get(layer.name)
+        if source is not None and layer.weights:
+            layer.set_weights(source.get_weights())
+    return copy
+
+
+def export_int8(qat_model: keras.Model, model: keras.Model, calibration) -> tuple:
+    """The full-int8 flatbuffer of a QAT model and the float model it should agree with.
+
+    Returns ``(flatbuffer, float model, how)``: with ``how == "qat_ranges"`` the converter
+    used the fake-quantization ranges and the float reference is ``qat_model``; when that
+    leaves float islands (custom layers), ``how == "qat_weights_calibrated_ranges"``: the
+    QAT weights (:func:`trained_float`, SubSpectralNorm scales folded) with calibrated ranges.
+    """
+    flatbuffer = convert.to_tflite(qat_model, "int8", calibration)
+    if "DEQUANTIZE" not in fb.parse(flatbuffer).ops:
+        return flatbuffer, qat_model, "qat_ranges"
+    weights = int8_ready.fold_subspectral_scales(trained_float(qat_model, model))
+    return convert.to_tflite(weights, "int8", calibration), weights, "qat_weights_calibrated_ranges"
 
 
 class KeepZeros(keras.callbacks.Callback):
