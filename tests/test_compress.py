@@ -119,3 +119,4 @@ def test_structured_pruning_of_an_unsupported_model_is_one_error(source, tmp_pat
                     '[prune]\nmethod = "structured"\n')  # fmt: skip
     assert cli.main(["compress", str(toml)]) == 2
     assert "BCResBlock stages" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

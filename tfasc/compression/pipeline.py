@@ -211,6 +211,8 @@ def compress(config: CompressConfig, *, overwrite: bool = False, log=print) -> C
     calibration = train_set.features[rng.permutation(len(train_set))[: config.num_calibration]]
     dense = models.deploy_form(source.load_model(config.checkpoint))
     check_model_ops(dense, config.mode, calibration)
+    if config.prune.method == "structured":
+        structured.check_supported(dense)
     directory.mkdir(parents=True, exist_ok=True)
     if not (directory / STATE_FILE).is_file():
         atomic.write_json(directory / STATE_FILE, {"config": to_dict(config), "fingerprint": new})

@@ -199,12 +199,18 @@ def trained_float(qat_model: keras.Model, model: keras.Model) -> keras.Model:
     copy = keras.models.clone_model(model, clone_function=lambda layer: layer.__class__.from_config(
         layer.get_config()))  # fmt: skip
     copy.set_weights(model.get_weights())
-    trained = {getattr(layer, "layer", layer).name: getattr(layer, "layer", layer)
-               for layer in qat_model.layers}  # fmt: skip
-    for layer in copy.layers:
-        source = trained.get(layer.name)
-        if source is not None and layer.weights:
-            layer.set_weights(source.get_weights())
+    # A wrapped layer's quantized kernels are attributes replaced by tensors (no longer in
+    # its ``weights``), so the variables are matched by name ("stem_conv/kernel:0").
+    trained = {variable.name: variable for variable in qat_model.weights}
+    missing = []
+    for variable in copy.weights:
+        source = trained.get(variable.name)
+        if source is None or tuple(source.shape) != tuple(variable.shape):
+            missing.append(variable.name)
+        else:
+            variable.assign(source)
+    if missing:
+        raise ValueError(f"QAT model lacks the weights {missing[:5]}")
     return copy
 
 

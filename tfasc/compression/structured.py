@@ -79,6 +79,11 @@ def _groups(model: keras.Model) -> tuple[str, dict, dict]:
     return convs[0].name, groups, of_block
 
 
+def check_supported(model: keras.Model) -> None:
+    """Raises ``ValueError`` unless ``model`` is made of a stem and BCResBlock stages."""
+    _groups(model)
+
+
 def _normalized(values: np.ndarray) -> np.ndarray:
     mean = float(np.mean(values))
     return values / mean if mean > 0 else values
