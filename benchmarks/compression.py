@@ -69,6 +69,7 @@ def _row(report: dict, seconds: float) -> dict:
         "dense_params": report["complexity"]["dense"]["params"],
         "dense_macs": report["complexity"]["dense"]["macs"],
         "litert_equals_tflm": int8["litert_equals_tflm"],
+        "litert_optimized_max_lsb": int8.get("litert_optimized_max_lsb"),
         "tflm_arena_kb": int8["tflm_arena_bytes"] / 1000,
         "boards": int8["boards"],
         "seconds": round(seconds, 1),

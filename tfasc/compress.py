@@ -3,8 +3,9 @@
 :func:`tfasc.compression.pipeline.compress` makes the model; :func:`verify` then checks it
 the way it will be deployed:
 
-* the TFLite interpreter (``ai_edge_litert``) and the TFLite Micro interpreter give the same
-  int8 outputs, bit for bit, on every evaluation clip;
+* the TFLite interpreter (``ai_edge_litert``, reference kernels) and the TFLite Micro
+  interpreter give the same int8 outputs, bit for bit, on every evaluation clip (LiteRT's
+  optimized kernels are compared too: ``litert_optimized_max_lsb``);
 * on each emulated board (QEMU), the firmware's outputs equal TFLM's on ``vectors``
   evaluation clips; instructions per inference, flash and RAM of the image;
 * accuracy of the float, pruned, QAT-int8 and PTQ-int8 models per device group (seen /
@@ -35,12 +36,21 @@ def _accuracy(outputs, feature_set) -> dict:
     return {key: result[key] for key in ACCURACY_KEYS}
 
 
-def litert_outputs(flatbuffer: bytes, inputs: np.ndarray) -> np.ndarray:
+def litert_outputs(flatbuffer: bytes, inputs: np.ndarray, reference: bool = True) -> np.ndarray:
     """Raw outputs of the TFLite interpreter (``ai_edge_litert``) on inputs in the model's
-    own input dtype, one example at a time."""
-    from ai_edge_litert.interpreter import Interpreter
+    own input dtype, one example at a time.
 
-    interpreter = Interpreter(model_content=flatbuffer)
+    Args:
+        flatbuffer: the ``.tflite`` model.
+        inputs: ``(N, ...)`` inputs.
+        reference: use TFLite's reference kernels (``BUILTIN_REF``), which TFLM's are ported
+            from; False: its optimized kernels (XNNPACK and friends), which round some int8
+            ops differently (up to a few LSB on ResNorm models).
+    """
+    from ai_edge_litert.interpreter import Interpreter, OpResolverType
+
+    kind = OpResolverType.BUILTIN_REF if reference else OpResolverType.AUTO
+    interpreter = Interpreter(model_content=flatbuffer, experimental_op_resolver_type=kind)
     interpreter.allocate_tensors()
     (inp,), (out,) = interpreter.get_input_details(), interpreter.get_output_details()
     outputs = []
@@ -73,10 +83,12 @@ def verify(flatbuffer: bytes, float_labels: np.ndarray, evaluate_set, *, boards=
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         litert = litert_outputs(flatbuffer, inputs)
+        optimized = litert_outputs(flatbuffer, inputs, reference=False)
     outputs = interpreter.output_quantization.dequantize(raw)
     labels = outputs.argmax(axis=1)
     result = {
         "litert_equals_tflm": bool(np.array_equal(litert, raw)),
+        "litert_optimized_max_lsb": int(np.abs(optimized.astype(int) - raw.astype(int)).max()),
         "clips": len(inputs),
         "int8": _accuracy(outputs, evaluate_set),
         "agreement": float(np.mean(labels == float_labels)),
