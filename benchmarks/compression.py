@@ -70,6 +70,8 @@ def _row(report: dict, seconds: float) -> dict:
         "dense_macs": report["complexity"]["dense"]["macs"],
         "litert_equals_tflm": int8["litert_equals_tflm"],
         "litert_optimized_max_lsb": int8.get("litert_optimized_max_lsb"),
+        "litert_max_lsb": int8.get("litert_max_lsb"),
+        "litert_mismatched_outputs": int8.get("litert_mismatched_outputs"),
         "tflm_arena_kb": int8["tflm_arena_bytes"] / 1000,
         "boards": int8["boards"],
         "seconds": round(seconds, 1),

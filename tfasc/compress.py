@@ -88,6 +88,8 @@ def verify(flatbuffer: bytes, float_labels: np.ndarray, evaluate_set, *, boards=
     labels = outputs.argmax(axis=1)
     result = {
         "litert_equals_tflm": bool(np.array_equal(litert, raw)),
+        "litert_max_lsb": int(np.abs(litert.astype(int) - raw.astype(int)).max()),
+        "litert_mismatched_outputs": int(np.sum(litert != raw)),
         "litert_optimized_max_lsb": int(np.abs(optimized.astype(int) - raw.astype(int)).max()),
         "clips": len(inputs),
         "int8": _accuracy(outputs, evaluate_set),

@@ -33,7 +33,7 @@ import numpy as np
 from tfasc import convert
 from tfasc import flatbuffer as fb
 from tfasc.compression import int8_ready
-from tfasc.keras import keras
+from tfasc.keras import keras, tf
 from tfasc.layers import BCResBlock, ResNorm
 
 
@@ -108,6 +108,8 @@ def _make_configs():
         """BCResBlock: its kernels (per-tensor, symmetric) and the block output."""
 
         def get_weights_and_quantizers(self, layer):
+            if not layer.freq_conv.built:  # a block rebuilt by load_model: build its sub-layers
+                layer(tf.zeros((1, *layer._build_input_shape[1:])))
             return [
                 (getattr(sub, name), _weights_quantizer()) for sub, name in _kernel_slots(layer)
             ]
