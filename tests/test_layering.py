@@ -27,7 +27,7 @@ LAYERS = [
     ("firmware", ["tfasc.firmware", "tfasc.device_set"]),
     ("aot", ["tfasc.aot"]),
     ("mcu", ["tfasc.mcu"]),
-    ("top", ["tfasc.quickstart", "tfasc.cli"]),
+    ("top", ["tfasc.quickstart", "tfasc.compress", "tfasc.cli"]),
 ]  # fmt: skip
 """Lowest first. A prefix covers the package and everything in it."""
 

@@ -141,6 +141,22 @@ def cmd_tune(args):
     print(f"wrote {', '.join(f'{result.directory}/{name}' for name in files)}")
 
 
+def cmd_compress(args):
+    from tfasc import atomic, config
+    from tfasc.compress import compress_and_verify
+
+    overrides = {"out_dir": args.out, "source": args.source}
+    settings = config.CompressConfig.from_toml(args.config, overrides)
+    result, report = compress_and_verify(settings, overwrite=args.overwrite)
+    model_path = result.directory / f"model_{settings.mode}.tflite"
+    atomic.write_bytes(model_path, result.flatbuffer)
+    atomic.write_json(result.directory / "report.json", report)
+    compressed = report["complexity"]["compressed"]
+    print(f"wrote {model_path} ({len(result.flatbuffer):,} bytes) and "
+          f"{result.directory / 'report.json'}: {compressed['params']:,} params, "
+          f"{compressed['nonzero_kb']:.1f} KB non-zero, {compressed['macs'] / 1e6:.2f} M MACs")  # fmt: skip
+
+
 def _write_files(directory, files: dict) -> None:
     from tfasc import atomic
 
@@ -391,6 +407,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint", choices=("best", "last"), default="best")
     p.add_argument("--tflite", help="evaluate this .tflite in the TFLM interpreter instead")
     p.set_defaults(func=cmd_evaluate)
+
+    p = commands.add_parser(
+        "compress", help="prune, quantization-aware train, export and verify a run's model"
+    )
+    p.add_argument("config", help="compression TOML (see tfasc/configs/*compress*.toml)")
+    p.add_argument("--source", help="training run to compress (overrides the file)")
+    p.add_argument("--out", help="compression run directory (overrides the file)")
+    p.add_argument("--overwrite", action="store_true", help="replace a run with other settings")
+    p.set_defaults(func=cmd_compress)
 
     p = commands.add_parser("export", help="convert a run's model to .tflite")
     p.add_argument("run", help="run directory")

@@ -18,18 +18,25 @@ from tfasc import ops
 from tfasc.keras import keras, tf
 from tfasc.quiet import captured_stderr
 
-MODES = ("float32", "dynamic", "int8")
+MODES = ("float32", "dynamic", "int8", "int16x8", "float16")
 """``float32``: no quantization; ``dynamic``: int8 weights, float activations;
-``int8``: full-integer model with int8 input and output (what TFLM on an MCU runs)."""
+``int8``: full-integer model with int8 input and output (what TFLM on an MCU runs);
+``int16x8``: int16 activations and int8 weights, int16 input and output (TFLite's
+``EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8``; TFLM runs it when every op has
+an int16 kernel: ``tfasc.ops.OpSupport.tflm_int16``); ``float16``: float16 weights, float
+computation."""
+
+CALIBRATED = ("int8", "int16x8")
+"""Modes that need representative data."""
 
 
 class ExportError(ValueError):
     """A model cannot be converted or run as asked; the message names the culprit."""
 
 
-def _representative_dataset(data, num_samples: int):
+def _representative_dataset(data, num_samples: int, mode: str = "int8"):
     if data is None:
-        raise ExportError("mode 'int8' needs representative_data (a few hundred input examples)")
+        raise ExportError(f"mode {mode!r} needs representative_data (a few hundred input examples)")
     if isinstance(data, np.ndarray) or tf.is_tensor(data):
         array = np.asarray(data, np.float32)[:num_samples]
         return lambda: ([example[np.newaxis]] for example in array)
@@ -69,15 +76,23 @@ def to_tflite(
     if mode not in MODES:
         raise ValueError(f"unknown export mode {mode!r}; allowed: {', '.join(MODES)}")
     converter = tf.lite.TFLiteConverter.from_keras_model(model)
-    if mode in ("dynamic", "int8"):
+    if mode != "float32":
         converter.optimizations = [tf.lite.Optimize.DEFAULT]
-    if mode == "int8":
+    if mode == "float16":
+        converter.target_spec.supported_types = [tf.float16]
+    if mode in CALIBRATED:
         converter.representative_dataset = _representative_dataset(
-            representative_data, num_calibration_samples
+            representative_data, num_calibration_samples, mode
         )
-        converter.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
-        converter.inference_input_type = tf.int8
-        converter.inference_output_type = tf.int8
+        int16 = mode == "int16x8"
+        ops_set = tf.lite.OpsSet
+        converter.target_spec.supported_ops = [
+            ops_set.EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8
+            if int16
+            else ops_set.TFLITE_BUILTINS_INT8
+        ]
+        converter.inference_input_type = tf.int16 if int16 else tf.int8
+        converter.inference_output_type = tf.int16 if int16 else tf.int8
     try:
         with captured_stderr(), warnings.catch_warnings():
             # Emitted for every int8-input model: the input range comes from calibration.
@@ -90,15 +105,17 @@ def to_tflite(
             f"model {model.name!r} cannot be converted to {mode} TFLite{detail}: "
             f"{str(error).strip().splitlines()[0] if str(error).strip() else error!r}"
         ) from error
-    if mode == "int8":
-        check_tflm_ops(flatbuffer)
+    if mode in CALIBRATED:
+        check_tflm_ops(flatbuffer, "tflm_int16" if mode == "int16x8" else "tflm_int8")
     return flatbuffer
 
 
-def check_tflm_ops(flatbuffer: bytes) -> None:
-    """Raises :class:`ExportError` naming every op TFLM cannot run in int8."""
-    bad = ops.unsupported(fb.parse(flatbuffer).ops, "tflm_int8")
+def check_tflm_ops(flatbuffer: bytes, path: str = "tflm_int8") -> None:
+    """Raises :class:`ExportError` naming every op TFLM cannot run in int8 (or int16x8 with
+    ``path="tflm_int16"``)."""
+    bad = ops.unsupported(fb.parse(flatbuffer).ops, path)
     if bad:
+        kind = "int16x8" if path == "tflm_int16" else "int8"
         raise ExportError(
-            f"the int8 model uses ops that TFLite Micro does not support: {', '.join(bad)}"
+            f"the {kind} model uses ops that TFLite Micro does not support: {', '.join(bad)}"
         )

@@ -52,7 +52,7 @@ def report(outputs, labels, devices, *, probabilities: bool = False, classes=SCE
     Returns:
         A JSON-ready dict: ``accuracy``, ``macro_accuracy``, ``log_loss``, ``per_device``
         (accuracy, macro accuracy, count), ``per_class``, ``device_class`` accuracy matrix,
-        ``seen``/``unseen`` device accuracy and the ``confusion`` matrix.
+        ``seen``/``unseen`` device accuracy (and class-macro accuracy) and the ``confusion`` matrix.
     """
     outputs = np.asarray(outputs, np.float64)
     labels = np.asarray(labels)
@@ -104,6 +104,8 @@ def report(outputs, labels, devices, *, probabilities: bool = False, classes=SCE
         "log_loss": float(-true_log_probs.mean()),
         "seen_accuracy": float(correct[~unseen_mask].mean()) if (~unseen_mask).any() else None,
         "unseen_accuracy": float(correct[unseen_mask].mean()) if unseen_mask.any() else None,
+        "seen_macro_accuracy": macro(~unseen_mask) if (~unseen_mask).any() else None,
+        "unseen_macro_accuracy": macro(unseen_mask) if unseen_mask.any() else None,
         "per_device": per_device,
         "per_class": {
             classes[c]: float(correct[labels == c].mean()) if (labels == c).any() else None

@@ -26,6 +26,19 @@ class OpSupport:
     """TFLM has an int8 kernel for it (what ``tfasc export --mode int8`` accepts)."""
     aot: bool
     """``tfasc.aot`` lowers it onto the reference int8 kernels."""
+    tflm_int16: bool = False
+    """TFLM runs it with int16 activations and int8 weights (``int16x8`` export), bit-exact
+    with TFLite: measured by converting a one-op model and running both interpreters."""
+
+
+INT16_OPS = frozenset({
+    "ADD", "AVERAGE_POOL_2D", "CONCATENATION", "CONV_2D", "DEPTHWISE_CONV_2D",
+    "FULLY_CONNECTED", "LOGISTIC", "MAX_POOL_2D", "MEAN", "MUL", "PAD", "QUANTIZE", "RELU",
+    "RESHAPE", "SOFTMAX", "STRIDED_SLICE", "SUB", "TANH",
+})  # fmt: skip
+"""Ops TFLM ran in 16x8 bit-exactly with TFLite (tflite-micro and ai-edge-litert of
+2026-12). Not: SQUARED_DIFFERENCE (the kernels take float32/int32 only) and RSQRT (runs, but
+its int16 output differs from TFLite's), so ResNorm cannot run in 16x8."""
 
 
 def _op(resolver, tflm_int8=True, aot=False) -> OpSupport:
@@ -76,10 +89,12 @@ OPS: dict[str, OpSupport] = {
     "TRANSPOSE": _op("AddTranspose"),
     "UNPACK": _op("AddUnpack"),
 }
+OPS = {name: dataclasses.replace(op, tflm_int16=name in INT16_OPS) for name, op in OPS.items()}
 """Builtin op name -> :class:`OpSupport`."""
 
 PATHS = {
     "tflm_int8": "TFLite Micro (int8)",
+    "tflm_int16": "TFLite Micro (int16 activations, int8 weights)",
     "resolver": "the TFLM op resolver (model_ops.h)",
     "aot": "the tfasc AOT compiler",
 }

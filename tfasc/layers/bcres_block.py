@@ -59,6 +59,10 @@ class TemporalDepthwiseConv(keras.layers.Layer):
     def compute_output_shape(self, input_shape):
         return input_shape
 
+    def get_prunable_weights(self):
+        """The ``k`` taps per channel (tfmot's ``PrunableLayer`` protocol)."""
+        return [self.depthwise_kernel]
+
     def get_config(self):
         config = super().get_config()
         config.update({"kernel_size": self.kernel_size, "dilation": self.dilation})
@@ -176,6 +180,17 @@ class BCResBlock(keras.layers.Layer):
         if num_freqs is not None:
             num_freqs = -(-num_freqs // self.stride)
         return tf.TensorShape([input_shape[0], num_freqs, input_shape[2], self.filters])
+
+    def get_prunable_weights(self):
+        """Every convolution kernel of the block (tfmot's ``PrunableLayer`` protocol): the
+        transition 1×1 (transition blocks), both depthwise kernels and the 1×1 of the temporal
+        branch. Norm parameters stay dense. Call it on a built block."""
+        kernels = [self.transition_conv.kernel] if self.transition else []
+        return kernels + [
+            self.freq_conv.depthwise_kernel,
+            self.temporal_conv.depthwise_kernel,
+            self.pointwise_conv.kernel,
+        ]
 
     def get_config(self):
         config = super().get_config()

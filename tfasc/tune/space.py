@@ -112,7 +112,7 @@ def search_space(tune_config: config.TuneConfig, fixed_args: dict | None = None)
                 value = float(value)
             if type(value) is not kind:
                 raise config.ConfigError(
-                    f"[tune.space] {name}: {value!r} is not {config._type_name(kind)}"
+                    f"[tune.space] {name}: {value!r} is not {config.type_name(kind)}"
                 )
             values.append(value)
         default = space[name].default if space[name].default in values else values[0]

@@ -1,0 +1,1 @@
+"""Compression of zoo models with tensorflow-model-optimization (tfmot)."""

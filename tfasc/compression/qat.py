@@ -1,0 +1,265 @@
+"""Quantization-aware training (QAT) of every zoo model with tfmot.
+
+Built-in layers use tfmot's default 8-bit scheme (Conv2D + BatchNormalization folded
+patterns, ReLU, Add, pooling); the custom layers are annotated with the
+:class:`QuantizeConfig` s below: :class:`BCResBlockQuantizeConfig` fake-quantizes the kernels of
+the block (its transition 1×1, the frequency depthwise kernel, the temporal 1×1; the
+temporal taps are left to the converter, see ``_kernel_slots``; SubSpectralNorm and the
+batch norms become per-channel constants the converter folds) and the block output;
+:class:`ResNormQuantizeConfig` fake-quantizes ResNorm's output (its internal statistics are
+computed by the int8 kernels of the deployed model). ``RepConv2D`` models are
+re-parameterized before QAT (:func:`tfasc.models.deploy_form`).
+
+Pruning-preserving QAT (``preserve_sparsity=True``) uses tfmot's
+``Default8BitPrunePreserveQuantizeScheme`` for the built-in layers it covers (Conv2D, Dense)
+and :class:`KeepZeros` — masks taken when QAT starts, applied after every training batch —
+for the kernels that scheme leaves out (DepthwiseConv2D, the custom layers'); the symmetric
+weight quantizers map zero to zero, so the sparsity survives into the int8 model.
+
+tfmot facts this module handles: it takes ``tf_keras`` functional models only (subclassed
+models are rejected, nested models raise), a QuantizeConfig needs ``get_config`` /
+``from_config``, and :func:`scope` must be active to clone or load a QAT model.
+
+Example:
+    >>> qat_model = quantize(model)
+    >>> fine_tune(qat_model, train_set, epochs=2, learning_rate=1e-4)
+    >>> to_tflite(qat_model, "int8", calibration)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tfasc import convert
+from tfasc import flatbuffer as fb
+from tfasc.compression import int8_ready
+from tfasc.keras import keras, tf
+from tfasc.layers import BCResBlock, ResNorm
+
+
+def _tfmot():
+    import tensorflow_model_optimization as tfmot
+
+    return tfmot
+
+
+def _weights_quantizer():
+    quantizers = _tfmot().quantization.keras.quantizers
+    return quantizers.LastValueQuantizer(num_bits=8, per_axis=False, symmetric=True,
+                                         narrow_range=True)  # fmt: skip
+
+
+def _output_quantizer():
+    quantizers = _tfmot().quantization.keras.quantizers
+    return quantizers.MovingAverageQuantizer(num_bits=8, per_axis=False, symmetric=False,
+                                             narrow_range=False)  # fmt: skip
+
+
+class _OutputOnly:
+    """QuantizeConfig body of a layer whose output alone is fake-quantized."""
+
+    def get_weights_and_quantizers(self, layer):
+        return []
+
+    def get_activations_and_quantizers(self, layer):
+        return []
+
+    def set_quantize_weights(self, layer, quantize_weights):
+        pass
+
+    def set_quantize_activations(self, layer, quantize_activations):
+        pass
+
+    def get_output_quantizers(self, layer):
+        return [_output_quantizer()]
+
+    def get_config(self):
+        return {}
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+
+def _kernel_slots(block: BCResBlock) -> list[tuple]:
+    """``(sub-layer, attribute)`` of the kernels fake-quantized in QAT.
+
+    Not the temporal depthwise kernel: ``TemporalDepthwiseConv`` builds its convolution
+    kernel from its taps at run time (an einsum), which the converter folds into a constant
+    only when the taps are not fake-quantized; a fake-quantized one would leave a TRANSPOSE
+    and a matrix product in the int8 model. Its folded kernel is quantized per channel by
+    the converter.
+    """
+    slots = [(block.transition_conv, "kernel")] if block.transition else []
+    return slots + [(block.freq_conv, "depthwise_kernel"), (block.pointwise_conv, "kernel")]
+
+
+def _make_configs():
+    """The QuantizeConfig classes (tfmot is imported lazily, so they are built on demand)."""
+    base = _tfmot().quantization.keras.QuantizeConfig
+
+    class ResNormQuantizeConfig(_OutputOnly, base):
+        """ResNorm: no weights; the output is fake-quantized."""
+
+    class OutputQuantizeConfig(_OutputOnly, base):
+        """A weightless layer whose output is fake-quantized (max-pooling)."""
+
+    class BCResBlockQuantizeConfig(_OutputOnly, base):
+        """BCResBlock: its kernels (per-tensor, symmetric) and the block output."""
+
+        def get_weights_and_quantizers(self, layer):
+            if not layer.freq_conv.built:  # a block rebuilt by load_model: build its sub-layers
+                layer(tf.zeros((1, *layer._build_input_shape[1:])))
+            return [
+                (getattr(sub, name), _weights_quantizer()) for sub, name in _kernel_slots(layer)
+            ]
+
+        def set_quantize_weights(self, layer, quantize_weights):
+            for (sub, attribute), weight in zip(
+                _kernel_slots(layer), quantize_weights, strict=False
+            ):
+                setattr(sub, attribute, weight)
+
+    classes = (ResNormQuantizeConfig, OutputQuantizeConfig, BCResBlockQuantizeConfig)
+    for cls in classes:
+        cls.__module__ = __name__
+    return {cls.__name__: cls for cls in classes}
+
+
+_CONFIGS: dict = {}
+
+
+def configs() -> dict:
+    """``{name: QuantizeConfig class}`` for the custom layers."""
+    if not _CONFIGS:
+        _CONFIGS.update(_make_configs())
+    return _CONFIGS
+
+
+CUSTOM_LAYERS = {ResNorm: "ResNormQuantizeConfig", BCResBlock: "BCResBlockQuantizeConfig"}
+"""Custom layer class -> name of its QuantizeConfig."""
+
+
+def scope():
+    """``quantize_scope`` with the custom layers and their configs (to clone or load)."""
+    objects = {**configs(), "ResNorm": ResNorm, "BCResBlock": BCResBlock}
+    return _tfmot().quantization.keras.quantize_scope(objects)
+
+
+def quantize(model: keras.Model, *, preserve_sparsity: bool = False) -> keras.Model:
+    """The quantization-aware form of a functional model (a new model, weights copied).
+
+    Args:
+        model: a functional ``tf_keras`` model in deploy form (no ``RepConv2D``).
+        preserve_sparsity: keep the zeros of pruned kernels (tfmot's prune-preserve scheme
+            plus :class:`KeepZeros`, which the caller adds to ``fit``: see
+            :func:`keep_zeros`).
+
+    Raises:
+        ValueError: a subclassed or nested model, or a layer no QuantizeConfig covers.
+    """
+    tfmot = _tfmot()
+    qk = tfmot.quantization.keras
+    if not getattr(model, "_is_graph_network", False):
+        raise ValueError(f"model {model.name!r} is not functional; tfmot quantizes functional "
+                         "models only")  # fmt: skip
+    nested = [layer.name for layer in model.layers if isinstance(layer, keras.Model)]
+    if nested:
+        raise ValueError(f"model {model.name!r} nests models {nested}; flatten it first")
+    classes = configs()
+
+    def annotate(layer):
+        name = CUSTOM_LAYERS.get(type(layer))
+        if isinstance(layer, keras.layers.MaxPooling2D):
+            name = "OutputQuantizeConfig"
+        if name is None:
+            return qk.quantize_annotate_layer(layer)
+        return qk.quantize_annotate_layer(layer, quantize_config=classes[name]())
+
+    with scope():
+        annotated = keras.models.clone_model(model, clone_function=annotate)
+        annotated.set_weights(model.get_weights())
+        if preserve_sparsity:
+            from tensorflow_model_optimization.python.core.quantization.keras.collab_opts.prune_preserve import (  # noqa: E501
+                default_8bit_prune_preserve_quantize_scheme as prune_preserve,
+            )
+
+            scheme = prune_preserve.Default8BitPrunePreserveQuantizeScheme()
+            return qk.quantize_apply(annotated, scheme)
+        return qk.quantize_apply(annotated)
+
+
+def trained_float(qat_model: keras.Model, model: keras.Model) -> keras.Model:
+    """A copy of ``model`` (the model :func:`quantize` was given) holding the QAT-trained
+    weights, for post-training calibration of the ranges.
+
+    The converter keeps the tensors inside a custom layer (ResNorm's statistics,
+    BCResBlock's internal sums) in float when the model carries fake-quantization ops, and
+    wraps them in DEQUANTIZE/QUANTIZE, which the board firmware cannot run; exporting the
+    QAT weights with calibrated ranges gives a full-int8 model instead.
+    """
+    copy = keras.models.clone_model(model, clone_function=lambda layer: layer.__class__.from_config(
+        layer.get_config()))  # fmt: skip
+    copy.set_weights(model.get_weights())
+    # A wrapped layer's quantized kernels are attributes replaced by tensors (no longer in
+    # its ``weights``), so the variables are matched by name ("stem_conv/kernel:0").
+    trained = {variable.name: variable for variable in qat_model.weights}
+    missing = []
+    for variable in copy.weights:
+        source = trained.get(variable.name)
+        if source is None or tuple(source.shape) != tuple(variable.shape):
+            missing.append(variable.name)
+        else:
+            variable.assign(source)
+    if missing:
+        raise ValueError(f"QAT model lacks the weights {missing[:5]}")
+    return copy
+
+
+def export_int8(qat_model: keras.Model, model: keras.Model, calibration) -> tuple:
+    """The full-int8 flatbuffer of a QAT model and the float model it should agree with.
+
+    Returns ``(flatbuffer, float model, how)``: with ``how == "qat_ranges"`` the converter
+    used the fake-quantization ranges and the float reference is ``qat_model``; when that
+    leaves float islands (custom layers), ``how == "qat_weights_calibrated_ranges"``: the
+    QAT weights (:func:`trained_float`, SubSpectralNorm scales folded) with calibrated ranges.
+    """
+    flatbuffer = convert.to_tflite(qat_model, "int8", calibration)
+    if "DEQUANTIZE" not in fb.parse(flatbuffer).ops:
+        return flatbuffer, qat_model, "qat_ranges"
+    weights = int8_ready.fold_subspectral_scales(trained_float(qat_model, model))
+    return convert.to_tflite(weights, "int8", calibration), weights, "qat_weights_calibrated_ranges"
+
+
+class KeepZeros(keras.callbacks.Callback):
+    """Re-applies fixed zero masks to kernels after every training batch.
+
+    Args:
+        variables: the kernels to keep sparse; their current zeros become the masks.
+    """
+
+    def __init__(self, variables):
+        super().__init__()
+        self.variables = list(variables)
+        self.masks = [(v.numpy() != 0).astype(v.dtype.as_numpy_dtype) for v in self.variables]
+
+    def on_train_batch_end(self, batch, logs=None):
+        for variable, mask in zip(self.variables, self.masks, strict=False):
+            variable.assign(variable * mask)
+
+
+def keep_zeros(model: keras.Model) -> KeepZeros:
+    """:class:`KeepZeros` over every kernel of a (QAT) model."""
+    return KeepZeros([w for w in model.trainable_weights if _is_kernel(w)])
+
+
+def _is_kernel(variable) -> bool:
+    name = variable.name.split("/")[-1]
+    return name.startswith(("kernel", "depthwise_kernel"))
+
+
+def sparsity(model: keras.Model) -> float:
+    """Zeros among the kernels of a QAT or plain model."""
+    kernels = [w.numpy() for w in model.trainable_weights if _is_kernel(w)]
+    total = sum(k.size for k in kernels)
+    return float(sum(k.size - np.count_nonzero(k) for k in kernels) / total) if total else 0.0
