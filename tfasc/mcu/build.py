@@ -31,6 +31,7 @@ from tfasc.mcu.toolchain import ToolchainError, find_tool, require_tools
 TARGETS = (
     "aot_vectors",
     "aot_pipeline",
+    "aot_kernel_tests",
     "logmel_main",
     "firmware_sources",
     "tflm_harness",

@@ -1,0 +1,181 @@
+"""Single ops through tfasc's kernels and through the TFLite reference kernels, compared.
+
+A case is a one-op graph (:class:`tfasc.flatbuffer.Graph`) with random shapes, zero points,
+scales (hence multipliers and shifts) and weights. :func:`run_cases` compiles every case
+twice with :func:`tfasc.aot.compiler.compile_graph` (``kernels="reference"`` and the
+kernels under test), joins them into one program (``kernel_tests.cc``, CMake target
+``aot_kernel_tests``), builds it for a board, runs it on random inputs and returns the
+mismatching output values per case. The reference kernels are the oracle: the AOT's
+reference path is bit-exact with the TFLM interpreter (tests/aot/test_*).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import numpy as np
+
+from tfasc import firmware, mcu
+from tfasc.aot.compiler import compile_graph
+from tfasc.flatbuffer import Graph, Operator, Tensor
+from tfasc.mcu import build, qemu
+
+VECTORS = 3
+"""Random inputs per case."""
+
+
+class GraphBuilder:
+    """Tensors and one operator of a test graph."""
+
+    def __init__(self):
+        self.tensors: list[Tensor] = []
+
+    def tensor(self, shape, dtype="int8", scale=None, zero_point=0, data=None, scales=None):
+        scales = tuple(scales) if scales is not None else ((scale,) if scale else ())
+        zero_points = (zero_point,) * len(scales) if scales else ()
+        t = Tensor(len(self.tensors), f"t{len(self.tensors)}", tuple(int(d) for d in shape),
+                   dtype, tuple(float(np.float32(s)) for s in scales), zero_points,
+                   len(self.tensors), None if data is None else np.asarray(data))  # fmt: skip
+        self.tensors.append(t)
+        return t
+
+    def activation(self, rng, shape, scale_range=(0.01, 0.2)):
+        """An int8 activation with a random scale and zero point."""
+        return self.tensor(
+            shape, scale=rng.uniform(*scale_range), zero_point=int(rng.integers(-128, 128))
+        )
+
+    def graph(self, name, inputs, output, options) -> Graph:
+        op = Operator(0, name, tuple(t.index for t in inputs), (output.index,), options)
+        variables = tuple(t.index for t in inputs if t.data is None)
+        return Graph(tuple(self.tensors), (op,), variables, (output.index,))
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    name: str
+    graph: Graph
+
+
+def random_weights(rng, shape, sparsity=0.0):
+    w = rng.integers(-127, 128, shape).astype(np.int8)
+    if sparsity:
+        w[rng.random(shape) < sparsity] = 0
+    return w
+
+
+def conv_case(rng, name, hw, cin, cout, kernel, stride=(1, 1), padding=0, groups=1,
+              dilation=(1, 1), activation=0, per_channel=True, depthwise=False) -> Case:  # fmt: skip
+    """CONV_2D (or DEPTHWISE_CONV_2D) with random quantization."""
+    from tfasc.aot.quantization import out_size
+
+    b = GraphBuilder()
+    x = b.activation(rng, (1, *hw, cin))
+    oh = out_size(padding, hw[0], kernel[0], stride[0], dilation[0])
+    ow = out_size(padding, hw[1], kernel[1], stride[1], dilation[1])
+    w_shape = (1, *kernel, cout) if depthwise else (cout, *kernel, cin // groups)
+    channels = cout
+    scales = rng.uniform(0.002, 0.02, channels) if per_channel else [rng.uniform(0.002, 0.02)]
+    w = b.tensor(w_shape, scales=scales, data=random_weights(rng, w_shape))
+    bias = b.tensor((cout,), "int32", scales=[1.0] * cout,
+                    data=rng.integers(-5000, 5000, cout).astype(np.int32))  # fmt: skip
+    fan_in = kernel[0] * kernel[1] * (1 if depthwise else cin // groups)
+    y = b.tensor((1, oh, ow, cout), scale=x.scale * float(np.mean(scales)) * 40 * np.sqrt(fan_in),
+                 zero_point=int(rng.integers(-128, 128)))  # fmt: skip
+    options = {"Padding": padding, "StrideH": stride[0], "StrideW": stride[1],
+               "DilationHFactor": dilation[0], "DilationWFactor": dilation[1],
+               "FusedActivationFunction": activation}  # fmt: skip
+    if depthwise:
+        options["DepthMultiplier"] = cout // cin
+    op = "DEPTHWISE_CONV_2D" if depthwise else "CONV_2D"
+    return Case(name, b.graph(op, [x, w, bias], y, options))
+
+
+def _headers_and_sources(cases, kernels):
+    blocks = []
+    for i, case in enumerate(cases):
+        sources = {}
+        for variant, which in (("ref", "reference"), ("opt", kernels)):
+            ns = f"case{i}_{variant}"
+            model = compile_graph(case.graph, ns, which, contract=False, header_name=f"{ns}.h")
+            sources[variant] = model
+        blocks.append((i, case, sources))
+    return blocks
+
+
+def kernel_test_files(cases: list[Case], kernels: str, vectors: int = VECTORS) -> dict[str, str]:
+    """``kernel_tests.cc`` and one header per compiled case."""
+    files, body, calls = {}, [], []
+    for i, case, models in _headers_and_sources(cases, kernels):
+        g = case.graph
+        sizes = [g.tensors[t].size for t in g.inputs]
+        out_size = g.tensors[g.outputs[0]].size
+        for variant, model in models.items():
+            files[f"case{i}_{variant}.h"] = model.header
+            body.append(model.source)
+        fills = "".join(
+            f"    Fill(case{i}_ref::InputAt({k}), case{i}_opt::InputAt({k}), {n}, {i} * 7919 + v * 31 + {k});\n"
+            for k, n in enumerate(sizes)
+        )
+        calls.append(
+            f"  for (int v = 0; v < kVectors; ++v) {{\n{fills}"
+            f"    case{i}_ref::Invoke();\n    case{i}_opt::Invoke();\n"
+            f"    Report({i}, v, case{i}_ref::Output(), case{i}_opt::Output(), {out_size});\n  }}\n"
+        )
+    includes = "".join(f'#include "{name}"\n' for name in sorted(files))
+    includes += "".join(
+        f"namespace case{i}_{v} {{\nint8_t* InputAt(int i);\n}}\n"
+        for i in range(len(cases))
+        for v in ("ref", "opt")
+    )
+    main = (
+        "#include <cstdint>\n#include <cstdio>\n\n#include \"board.h\"\n"
+        f"{includes}\nnamespace {{\n\nconstexpr int kVectors = {vectors};\nint g_failed = 0;\n\n"
+        "void Fill(int8_t* a, int8_t* b, int n, uint32_t seed) {\n"
+        "  uint32_t s = seed * 2654435761u + 12345u;\n"
+        "  for (int i = 0; i < n; ++i) {\n"
+        "    s = s * 1664525u + 1013904223u;\n"
+        "    a[i] = b[i] = static_cast<int8_t>(s >> 24);\n  }\n}\n\n"
+        "void Report(int c, int v, const int8_t* ref, const int8_t* opt, int n) {\n"
+        "  int bad = 0, first = -1;\n"
+        "  for (int i = 0; i < n; ++i) {\n"
+        "    if (ref[i] != opt[i]) {\n      if (first < 0) first = i;\n      ++bad;\n    }\n  }\n"
+        "  if (bad) ++g_failed;\n"
+        "  std::printf(\"TFASC case %d %d %d %d %d %d\\n\", c, v, bad, first,\n"
+        "              first < 0 ? 0 : ref[first], first < 0 ? 0 : opt[first]);\n}\n\n}  // namespace\n\n"
+        "int main() {\n  board_init();\n" + "".join(calls) +
+        "  std::printf(\"TFASC done %d\\n\", g_failed);\n  return g_failed ? 1 : 0;\n}\n"
+    )  # fmt: skip
+    files["kernel_tests.cc"] = "\n".join(body) + "\n" + main
+    return files
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseResult:
+    name: str
+    mismatches: int
+    """Output values that differ, over every vector."""
+    first: tuple[int, int, int] | None
+    """(index, reference value, tfasc value) of the first difference."""
+
+
+def run_cases(cases: list[Case], board: str, build_dir, kernels: str | None = None):
+    """Builds the cases for ``board`` (its own kernels unless given) and runs them."""
+    target = mcu.BOARDS[board]
+    kernels = kernels or target.kernels
+    generated, cmake = build_dir / "generated", build_dir / "cmake"
+    firmware.write_firmware(generated, kernel_test_files(cases, kernels))
+    defines = {} if kernels == target.kernels else {"TFASC_DEFINES": "TFASC_KERNELS_PORTABLE"}
+    exe = build.build(target, "aot_kernel_tests", generated, cmake,
+                      {**build.kernel_include_dirs(), **defines})  # fmt: skip
+    _, text = qemu.run(exe, target, timeout=600, icount=False)
+    if "TFASC done" not in text:
+        raise AssertionError(f"the kernel tests did not finish on {board}:\n{text[-3000:]}")
+    found = {i: [0, None] for i in range(len(cases))}
+    for m in re.finditer(r"^TFASC case (\d+) \d+ (\d+) (-?\d+) (-?\d+) (-?\d+)", text, re.M):
+        c, bad = int(m.group(1)), int(m.group(2))
+        found[c][0] += bad
+        if bad and found[c][1] is None:
+            found[c][1] = (int(m.group(3)), int(m.group(4)), int(m.group(5)))
+    return [CaseResult(cases[i].name, n, first) for i, (n, first) in found.items()]
