@@ -179,3 +179,62 @@ def run_cases(cases: list[Case], board: str, build_dir, kernels: str | None = No
         if bad and found[c][1] is None:
             found[c][1] = (int(m.group(3)), int(m.group(4)), int(m.group(5)))
     return [CaseResult(cases[i].name, n, first) for i, (n, first) in found.items()]
+
+
+def fc_case(rng, name, batches, depth, units, per_channel=False, activation=0) -> Case:
+    """FULLY_CONNECTED on (batches, depth)."""
+    b = GraphBuilder()
+    x = b.activation(rng, (batches, depth))
+    scales = rng.uniform(0.002, 0.02, units) if per_channel else [rng.uniform(0.002, 0.02)]
+    w = b.tensor((units, depth), scales=scales, data=random_weights(rng, (units, depth)))
+    bias = b.tensor((units,), "int32", scales=[1.0] * units,
+                    data=rng.integers(-5000, 5000, units).astype(np.int32))  # fmt: skip
+    y = b.tensor((batches, units), scale=x.scale * float(np.mean(scales)) * 40 * np.sqrt(depth),
+                 zero_point=int(rng.integers(-128, 128)))  # fmt: skip
+    return Case(name, b.graph("FULLY_CONNECTED", [x, w, bias], y,
+                              {"FusedActivationFunction": activation}))  # fmt: skip
+
+
+def pool_case(rng, name, op, hw, c, filt, stride, padding=1, activation=0) -> Case:
+    """MAX_POOL_2D / AVERAGE_POOL_2D (input and output quantization equal, as TFLite's)."""
+    from tfasc.aot.quantization import out_size
+
+    b = GraphBuilder()
+    x = b.activation(rng, (1, *hw, c))
+    oh, ow = (
+        out_size(padding, hw[0], filt[0], stride[0]),
+        out_size(padding, hw[1], filt[1], stride[1]),
+    )
+    y = b.tensor((1, oh, ow, c), scale=x.scale, zero_point=x.zero_point)
+    options = {"Padding": padding, "StrideH": stride[0], "StrideW": stride[1],
+               "FilterHeight": filt[0], "FilterWidth": filt[1], "FusedActivationFunction": activation}  # fmt: skip
+    return Case(name, b.graph(op, [x], y, options))
+
+
+def binary_case(rng, name, op, a_shape, b_shape, const_b=False, activation=0) -> Case:
+    """ADD / SUB / MUL / SQUARED_DIFFERENCE with broadcasting (b constant if asked)."""
+    g = GraphBuilder()
+    a = g.activation(rng, a_shape)
+    if const_b:
+        b = g.tensor(b_shape, scale=rng.uniform(0.01, 0.2), zero_point=int(rng.integers(-128, 128)),
+                     data=rng.integers(-128, 128, b_shape).astype(np.int8))  # fmt: skip
+    else:
+        b = g.activation(rng, b_shape)
+    out_shape = np.broadcast_shapes(a_shape, b_shape)
+    scale = {"MUL": a.scale * b.scale * 60, "SQUARED_DIFFERENCE": max(a.scale, b.scale) ** 2 * 300}
+    y = g.tensor(out_shape, scale=scale.get(op, max(a.scale, b.scale) * 1.5),
+                 zero_point=int(rng.integers(-128, 128)))  # fmt: skip
+    options = {} if op == "SQUARED_DIFFERENCE" else {"FusedActivationFunction": activation}
+    return Case(name, g.graph(op, [a, b], y, options))
+
+
+def mean_case(rng, name, shape, axes, keep_dims=True) -> Case:
+    """MEAN over ``axes``."""
+    g = GraphBuilder()
+    x = g.activation(rng, shape)
+    axis = g.tensor((len(axes),), "int32", data=np.array(axes, np.int32))
+    out = tuple(1 if i in axes else d for i, d in enumerate(shape))
+    if not keep_dims:
+        out = tuple(d for i, d in enumerate(shape) if i not in axes)
+    y = g.tensor(out, scale=x.scale * rng.uniform(0.5, 2), zero_point=int(rng.integers(-128, 128)))
+    return Case(name, g.graph("MEAN", [x, axis], y, {"KeepDims": keep_dims}))

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from tfasc.aot.emitter import Emitter, per_channel_multipliers
+from tfasc.flatbuffer import Operator, Tensor, UnsupportedOpError
+
 VARIANTS = ("portable", "dsp", "mve")
 """The C kernels' variants, as ``kernels`` names them."""
 
@@ -104,3 +107,41 @@ def bounded(bound: int, shifts) -> bool:
     """True when the DSP's SMMULR requantization is exact: every shift negative (a right
     shift), and ``2 * |acc| < 2^31``."""
     return all(s < 0 for s in shifts) and 2 * bound < (1 << 31)
+
+
+def bias_values(e: Emitter, op: Operator, channels: int) -> np.ndarray | None:
+    """The values of the op's constant int32 bias (its third input), or None."""
+    index = op.inputs[2] if len(op.inputs) > 2 else -1
+    if index < 0:
+        return None
+    b = e.graph.tensors[index]
+    if b.dtype != "int32" or b.data is None or b.size != channels:
+        raise UnsupportedOpError(f"{op.name} (op {op.index}): bias must be constant int32")
+    return b.data.reshape(-1)
+
+
+def conv_constants(e: Emitter, op: Operator, x: Tensor, rows, bias, scales, y: Tensor):
+    """The constants of a convolution's tfasc kernel, declared: folded bias, multipliers and
+    shifts, and whether the DSP's SMMULR requantization is exact (:func:`bounded`).
+
+    Args:
+        e: the emitter.
+        op: the operator.
+        x: its input.
+        rows: int8 weights, one row per output channel.
+        bias: the int32 bias or None.
+        scales: per-output-channel weight scales.
+        y: its output.
+
+    Returns:
+        ``(bias name, multiplier name, shift name, bounded)``, or None when the accumulator
+        could leave int32 (the caller keeps the reference kernel).
+    """
+    folded = folded_bias(rows, bias, x.zero_point)
+    bound = accumulator_bound(rows, folded)
+    if not fits_int32(folded) or bound >= (1 << 31):
+        return None
+    mult, shift = e.per_channel(op, x, scales, y, "int32_t")
+    _, shifts = per_channel_multipliers(x, scales, y)
+    names = (e.array(f"kBias{op.index}", "int32_t", folded, "bias + input offset * sum(w)"),)
+    return names + (mult, shift, bounded(bound, shifts))

@@ -308,15 +308,6 @@ __attribute__((always_inline)) inline void Dot2x2(const int16_t* cols, const int
   acc[0] = a00, acc[1] = a01, acc[2] = a10, acc[3] = a11;
 }
 
-// Requantize(acc) + zero point, saturated: SMMULR, then the rounding shift
-// ((h - (h < 0)) >> (right - 1) + 1) >> 1 with the zero point folded in.
-// Exact when q.bounded (|acc| < 2^30 and every shift < 0).
-__attribute__((always_inline)) inline int32_t OutputBounded(int32_t acc, int32_t multiplier,
-                                                            int32_t shift, int32_t zp2) {
-  const int32_t h = Smmulr(acc << 1, multiplier);
-  return SsatInt8Half(((h + (h >> 31)) >> ~shift) + zp2);
-}
-
 inline int32_t Output(const ConvQuant& q, int32_t acc, int c) {
   int32_t v;
   if (q.bounded) {

@@ -18,13 +18,7 @@ import numpy as np
 
 from tfasc.aot import kernels
 from tfasc.aot.arena import Overlap
-from tfasc.aot.emitter import (
-    Emitter,
-    check,
-    check_int8,
-    filter_scales,
-    per_channel_multipliers,
-)
+from tfasc.aot.emitter import Emitter, check, check_int8, filter_scales
 from tfasc.aot.ops import depthwise
 from tfasc.aot.quantization import activation_range, compute_padding, out_size
 from tfasc.flatbuffer import Operator, Tensor
@@ -119,31 +113,11 @@ def im2col_rows(weights: np.ndarray) -> tuple[np.ndarray, int]:
     return np.pad(rows, ((0, 0), (0, depth - rows.shape[1]))), depth
 
 
-def bias_values(e: Emitter, op: Operator, channels: int) -> np.ndarray | None:
-    """The int32 bias operand's values (checked by :meth:`Emitter.bias`), or None."""
-    e.bias(op, 2, channels)
-    index = op.inputs[2] if len(op.inputs) > 2 else -1
-    return None if index < 0 else e.graph.tensors[index].data.reshape(-1)
-
-
-def matmul_constants(e: Emitter, op: Operator, x, rows, bias, scales, y):
-    """Folded bias, multipliers, shifts and the DSP bound of im2col rows (or None when the
-    accumulator could leave int32: the caller keeps the reference kernel)."""
-    folded = kernels.folded_bias(rows, bias, x.zero_point)
-    bound = kernels.accumulator_bound(rows, folded)
-    if not kernels.fits_int32(folded) or bound >= (1 << 31):
-        return None
-    mult, shift = e.per_channel(op, x, scales, y, "int32_t")
-    _, shifts = per_channel_multipliers(x, scales, y)
-    names = (e.array(f"kBias{op.index}", "int32_t", folded, "bias + input offset * sum(w)"),)
-    return names + (mult, shift, kernels.bounded(bound, shifts))
-
-
 def _lower_tfasc_conv(e, op, x, w, y, g: Window, scales, clamp) -> str | None:
     cin, cout = g.in_hwc[2], g.out_hwc[2]
     groups = cin // w.shape[3]
     rows, depth = im2col_rows(w.data)
-    constants = matmul_constants(e, op, x, rows, bias_values(e, op, cout), scales, y)
+    constants = kernels.conv_constants(e, op, x, rows, kernels.bias_values(e, op, cout), scales, y)
     if constants is None:
         return None
     bias, mult, shift, is_bounded = constants

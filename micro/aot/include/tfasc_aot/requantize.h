@@ -2,8 +2,8 @@
 // (as TFLite Micro builds without TFLITE_SINGLE_ROUNDING), in the forms the
 // kernels use:
 //   Requantize        exact for every int32 input (portable C, 64-bit product);
-//   RequantizeBounded the DSP form (SMMULR), exact when |x| * 2^(left + 1) < 2^31,
-//                     which tfasc.aot proves per layer before choosing a kernel;
+//   OutputBounded     the DSP form (SMMULR), exact when |x| < 2^30 and the shift
+//                     is negative, which tfasc.aot proves per layer;
 //   RequantizeVector  four lanes with Helium (VQRDMULH, VRSHL), exact for every
 //                     input.
 // With q = x * 2^left, SaturatingRoundingDoublingHighMul(q, m) equals
@@ -15,6 +15,7 @@
 #include <cstdint>
 
 #include "tfasc_aot/isa.h"
+#include "tfasc_aot/simd.h"
 
 namespace tfasc_aot {
 
@@ -60,25 +61,15 @@ __attribute__((always_inline)) inline int32_t Smmulr(int32_t a, int32_t b) {
   return r;
 }
 
-// A channel's multiplier in the form RequantizeBounded takes.
-struct BoundedRequant {
-  int32_t multiplier;
-  int32_t left;   // max(shift, 0) + 1: the doubling of SMMULR folded into the shift
-  int32_t right;  // max(-shift, 0)
-  int32_t round;  // 2^(right - 1), 0 when right == 0
-  int32_t fix;    // -1 when right > 0 (rounds negative halves away from zero), else 0
-};
-
-inline BoundedRequant Bounded(int32_t multiplier, int32_t shift) {
-  const Requant r = SplitShift(multiplier, shift);
-  return {multiplier, r.left + 1, r.right, r.right ? 1 << (r.right - 1) : 0, r.right ? -1 : 0};
-}
-
-// Exact when |x| * 2^(left + 1) < 2^31 (then no step overflows).
-__attribute__((always_inline)) inline int32_t RequantizeBounded(int32_t x,
-                                                                const BoundedRequant& r) {
-  const int32_t high = Smmulr(x << r.left, r.multiplier);
-  return (high + ((high >> 31) & r.fix) + r.round) >> r.right;
+// Requantize(acc, multiplier, shift) + zero point, saturated to int8, with
+// zp2 = 2 * zero point + 1: SMMULR(2 acc, m) is the rounding doubling high
+// product, then the rounding shift by right = -shift is
+// (((h - (h < 0)) >> (right - 1)) + 1) >> 1, the zero point and SSAT folded in.
+// Exact when |acc| < 2^30 and shift < 0 ("bounded", which tfasc.aot checks).
+__attribute__((always_inline)) inline int32_t OutputBounded(int32_t acc, int32_t multiplier,
+                                                            int32_t shift, int32_t zp2) {
+  const int32_t h = Smmulr(acc << 1, multiplier);
+  return SsatInt8Half(((h + (h >> 31)) >> ~shift) + zp2);
 }
 #endif
 
@@ -90,7 +81,7 @@ __attribute__((always_inline)) inline int32x4_t RequantizeVector(int32x4_t x, co
   if (r.left) x = vshlq_r_s32(x, r.left);
   int32x4_t high = vqrdmulhq_n_s32(x, r.multiplier);
   if (r.right) {
-    high = vaddq_s32(high, vshrq_n_s32(high, 31));
+    high = vqaddq_s32(high, vshrq_n_s32(high, 31));
     high = vrshlq_n_s32(high, -r.right);
   }
   return high;
