@@ -81,7 +81,7 @@ def conv_case(rng, name, hw, cin, cout, kernel, stride=(1, 1), padding=0, groups
     bias = b.tensor((cout,), "int32", scales=[1.0] * cout,
                     data=rng.integers(-5000, 5000, cout).astype(np.int32))  # fmt: skip
     fan_in = kernel[0] * kernel[1] * (1 if depthwise else cin // groups)
-    y = b.tensor((1, oh, ow, cout), scale=x.scale * float(np.mean(scales)) * 40 * np.sqrt(fan_in),
+    y = b.tensor((1, oh, ow, cout), scale=x.scale * float(np.mean(scales)) * 150 * np.sqrt(fan_in),
                  zero_point=int(rng.integers(-128, 128)))  # fmt: skip
     options = {"Padding": padding, "StrideH": stride[0], "StrideW": stride[1],
                "DilationHFactor": dilation[0], "DilationWFactor": dilation[1],
@@ -189,7 +189,7 @@ def fc_case(rng, name, batches, depth, units, per_channel=False, activation=0) -
     w = b.tensor((units, depth), scales=scales, data=random_weights(rng, (units, depth)))
     bias = b.tensor((units,), "int32", scales=[1.0] * units,
                     data=rng.integers(-5000, 5000, units).astype(np.int32))  # fmt: skip
-    y = b.tensor((batches, units), scale=x.scale * float(np.mean(scales)) * 40 * np.sqrt(depth),
+    y = b.tensor((batches, units), scale=x.scale * float(np.mean(scales)) * 150 * np.sqrt(depth),
                  zero_point=int(rng.integers(-128, 128)))  # fmt: skip
     return Case(name, b.graph("FULLY_CONNECTED", [x, w, bias], y,
                               {"FusedActivationFunction": activation}))  # fmt: skip
@@ -238,3 +238,90 @@ def mean_case(rng, name, shape, axes, keep_dims=True) -> Case:
         out = tuple(d for i, d in enumerate(shape) if i not in axes)
     y = g.tensor(out, scale=x.scale * rng.uniform(0.5, 2), zero_point=int(rng.integers(-128, 128)))
     return Case(name, g.graph("MEAN", [x, axis], y, {"KeepDims": keep_dims}))
+
+
+def random_cases(rng, count: int) -> list[Case]:
+    """``count`` cases of every kernel family with random shapes, zero points and scales."""
+    makers = [_random_conv, _random_depthwise, _random_fc, _random_pool, _random_binary,
+              _random_mean]  # fmt: skip
+    return [makers[i % len(makers)](rng, i) for i in range(count)]
+
+
+def _choice(rng, values):
+    return values[int(rng.integers(len(values)))]
+
+
+def _random_conv(rng, i) -> Case:
+    kernel = _choice(rng, [(1, 1), (1, 1), (3, 3), (5, 5), (7, 7), (3, 1), (1, 3), (2, 2)])
+    groups = _choice(rng, [1, 1, 1, 2, 4])
+    cin = (
+        groups * int(rng.integers(1, 9))
+        if groups > 1
+        else _choice(rng, [1, 2, 3, 4, 5, 8, 12, 16, 24, 33])
+    )
+    cout = groups * int(rng.integers(1, 7)) if groups > 1 else int(rng.integers(1, 22))
+    stride = (int(rng.integers(1, 3)), int(rng.integers(1, 3)))
+    dilation = (1, 1) if rng.random() < 0.8 or stride != (1, 1) else (2, int(rng.integers(1, 3)))
+    effective = ((kernel[0] - 1) * dilation[0] + 1, (kernel[1] - 1) * dilation[1] + 1)
+    hw = (
+        int(rng.integers(effective[0], effective[0] + 9)),
+        int(rng.integers(effective[1], effective[1] + 9)),
+    )
+    return conv_case(rng, f"conv{i} {hw} {cin}->{cout} k{kernel} s{stride} g{groups}", hw, cin, cout,
+                     kernel, stride, int(rng.integers(2)), groups, dilation,
+                     activation=_choice(rng, [0, 1, 3]), per_channel=rng.random() < 0.7)  # fmt: skip
+
+
+def _random_depthwise(rng, i) -> Case:
+    kernel = _choice(rng, [(3, 3), (3, 3), (3, 1), (1, 3), (5, 5), (2, 3)])
+    cin = _choice(rng, [1, 3, 4, 7, 16, 20, 33, 40])
+    multiplier = _choice(rng, [1, 1, 1, 2])
+    stride = _choice(rng, [(1, 1), (1, 1), (2, 2), (1, 2), (2, 1)])
+    hw = (int(rng.integers(kernel[0], 12)), int(rng.integers(kernel[1], 12)))
+    return conv_case(rng, f"dw{i} {hw} {cin}x{multiplier} k{kernel} s{stride}", hw, cin,
+                     cin * multiplier, kernel, stride, int(rng.integers(2)),
+                     activation=_choice(rng, [0, 1]), per_channel=rng.random() < 0.7,
+                     depthwise=True)  # fmt: skip
+
+
+def _random_fc(rng, i) -> Case:
+    batches, depth, units = (
+        int(rng.integers(1, 4)),
+        int(rng.integers(1, 130)),
+        int(rng.integers(1, 40)),
+    )
+    return fc_case(rng, f"fc{i} {batches}x{depth}->{units}", batches, depth, units,
+                   per_channel=rng.random() < 0.5, activation=_choice(rng, [0, 1]))  # fmt: skip
+
+
+def _random_pool(rng, i) -> Case:
+    op = _choice(rng, ["MAX_POOL_2D", "AVERAGE_POOL_2D"])
+    filt = _choice(rng, [(2, 2), (3, 3), (5, 5), (3, 1), (1, 4)])
+    stride = _choice(rng, [(1, 1), (2, 2), filt])
+    padding = int(rng.integers(2))
+    hw = (int(rng.integers(filt[0], 14)), int(rng.integers(filt[1], 14)))
+    c = _choice(rng, [1, 3, 4, 16, 17, 40])
+    return pool_case(rng, f"pool{i} {op} {hw}x{c} f{filt} s{stride} p{padding}", op, hw, c, filt,
+                     stride, padding, activation=_choice(rng, [0, 1]))  # fmt: skip
+
+
+def _random_binary(rng, i) -> Case:
+    op = _choice(rng, ["ADD", "SUB", "MUL", "SQUARED_DIFFERENCE"])
+    full = (1, int(rng.integers(1, 10)), int(rng.integers(1, 20)), int(rng.integers(1, 24)))
+    pattern = _choice(rng, ["same", "row", "column", "channel", "scalar", "rows"])
+    other = {
+        "same": full, "row": (1, full[1], 1, 1), "column": (1, 1, full[2], full[3]),
+        "channel": (full[3],), "scalar": (), "rows": (full[1], 1, full[3]),
+    }[pattern]  # fmt: skip
+    a, b = (full, other) if rng.random() < 0.7 else (other, full)
+    constant = pattern in ("scalar", "rows", "channel") and rng.random() < 0.5
+    if constant and a is not full:
+        a, b = b, a
+    return binary_case(rng, f"{op.lower()}{i} {a} {b}", op, a, b, const_b=constant,
+                       activation=_choice(rng, [0, 1]))  # fmt: skip
+
+
+def _random_mean(rng, i) -> Case:
+    shape = (1, int(rng.integers(1, 20)), int(rng.integers(1, 40)), int(rng.integers(1, 9)))
+    axes = _choice(rng, [[2, 3], [1, 2], [3], [1], [1, 2, 3], [1, 3]])
+    return mean_case(rng, f"mean{i} {shape} {axes}", shape, axes, keep_dims=rng.random() < 0.7)

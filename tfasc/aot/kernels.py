@@ -33,6 +33,16 @@ def variants(kernels: str) -> tuple[str, ...]:
     return VARIANTS if kernels == "any" else (kernels,)
 
 
+def scratch_check(call: str, planned: int, kernels: str) -> str:
+    """The ``static_assert`` that a kernel's scratch companion ``call`` fits the plan: equal
+    to it for one variant (the Python mirror is exact), at most it for ``"any"``."""
+    relation = "<=" if kernels == "any" else "=="
+    return (
+        f"  static_assert({call} {relation} {planned},\n"
+        f'                "the arena plan disagrees with {call.split("(")[0]}");\n'
+    )
+
+
 def conv_scratch_bytes(depth: int, in_place: bool, kernels: str) -> int:
     """``ConvScratchBytes`` (conv.h): the im2col rows (four with Helium), and on the DSP
     two int16 columns and one im2col row."""

@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from tfasc.aot import kernels
 from tfasc.aot.arena import Overlap
 from tfasc.aot.emitter import Emitter, check, check_int8
 from tfasc.aot.quantization import (
@@ -270,9 +271,12 @@ def _lower_tfasc(e: Emitter, op: Operator, a, b, y, dims, params, clamp) -> str:
     scratch_ptr = f"reinterpret_cast<int8_t*>(Scratch({op.index}))" if scratch else "nullptr"
     return (
         f"  static constexpr tfasc_aot::BinaryShape s = {{{shape}}};\n"
-        f"  static_assert(tfasc_aot::BinaryScratchBytes(s, tfasc_aot::BinaryOp({OPS[op.name]}))"
-        f' <= {scratch}, "scratch");\n'
-        f"  const tfasc_aot::BinaryQuant q = {{{quant}}};\n"
+        + kernels.scratch_check(
+            f"tfasc_aot::BinaryScratchBytes(s, tfasc_aot::BinaryOp({OPS[op.name]}))",
+            scratch,
+            e.kernels,
+        )
+        + f"  const tfasc_aot::BinaryQuant q = {{{quant}}};\n"
         f"  tfasc_aot::Binary(s, q, {e.ptr(a)}, {e.ptr(b)}, {e.ptr(y)}, {scratch_ptr});\n"
     )
 

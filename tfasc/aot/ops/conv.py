@@ -156,8 +156,8 @@ def conv_call(e, op, x, y, shape: str, constants, weights: str, clamp, batches: 
         body = loop + "  " + body + "  }\n"
     return (
         f"  static constexpr tfasc_aot::ConvShape s = {shape};\n"
-        f'  static_assert(tfasc_aot::ConvScratchBytes(s) <= {scratch}, "scratch");\n'
-        f"  const tfasc_aot::ConvQuant q = {{{x.zero_point}, {y.zero_point}, {clamp[0]},"
+        + kernels.scratch_check("tfasc_aot::ConvScratchBytes(s)", scratch, e.kernels)
+        + f"  const tfasc_aot::ConvQuant q = {{{x.zero_point}, {y.zero_point}, {clamp[0]},"
         f" {clamp[1]}, {bias}, {mult}, {shift}, {str(is_bounded).lower()}}};\n" + body
     )
 

@@ -70,7 +70,7 @@ def lower(e, op, x, filters: np.ndarray, y, g, scales, clamp) -> str | None:
         call = f"for (int b = 0; b < {g.batches}; ++b) {{\n    {call}  }}\n"
     return (
         f"  static constexpr tfasc_aot::DepthwiseShape s = {{{shape}}};\n"
-        f'  static_assert(tfasc_aot::DepthwiseScratchBytes(s) <= {scratch}, "scratch");\n'
-        f"  const tfasc_aot::DepthwiseQuant q = {{{x.zero_point}, {y.zero_point}, {clamp[0]},"
+        + kernels.scratch_check("tfasc_aot::DepthwiseScratchBytes(s)", scratch, e.kernels)
+        + f"  const tfasc_aot::DepthwiseQuant q = {{{x.zero_point}, {y.zero_point}, {clamp[0]},"
         f" {clamp[1]}, {bias}, {mult}, {shift}, {str(is_bounded).lower()}}};\n  {call}"
     )

@@ -31,7 +31,8 @@ def lower_pool(e: Emitter, op: Operator) -> str:
         step_in, step_out = x.size // n, y.size // n
         return (
             f"  static constexpr tfasc_aot::PoolShape s = {{{shape}}};\n"
-            f"  for (int b = 0; b < {n}; ++b) {{\n"
+            + kernels.scratch_check("tfasc_aot::PoolScratchBytes(s)", 0, e.kernels)
+            + f"  for (int b = 0; b < {n}; ++b) {{\n"
             f"    tfasc_aot::{kernel}(s, {e.ptr(x)} + b * {step_in}, {e.ptr(y)} + b * {step_out});\n"
             f"  }}\n"
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from tfasc.aot import kernels
 from tfasc.aot.emitter import Emitter, check
 from tfasc.aot.quantization import f32, quantize_multiplier
 from tfasc.flatbuffer import Operator
@@ -57,8 +58,9 @@ def _lower_tfasc(e: Emitter, x, y, axes: list[int], m: int, s: int) -> str:
     inner = math.prod(x.shape[axes[-1] + 1 :])
     multiplier, shift = mean_multiplier(m, s, reduce)
     return (
-        f"  const tfasc_aot::MeanShape s = {{{outer}, {reduce}, {inner}}};\n"
-        f"  const tfasc_aot::MeanQuant q = {{{x.zero_point}, {multiplier}, {shift},"
+        f"  static constexpr tfasc_aot::MeanShape s = {{{outer}, {reduce}, {inner}}};\n"
+        + kernels.scratch_check("tfasc_aot::MeanScratchBytes(s)", 0, e.kernels)
+        + f"  const tfasc_aot::MeanQuant q = {{{x.zero_point}, {multiplier}, {shift},"
         f" {y.zero_point}}};\n"
         f"  tfasc_aot::Mean(s, q, {e.ptr(x)}, {e.ptr(y)});\n"
     )
