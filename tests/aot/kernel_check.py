@@ -66,7 +66,8 @@ def random_weights(rng, shape, sparsity=0.0):
 
 
 def conv_case(rng, name, hw, cin, cout, kernel, stride=(1, 1), padding=0, groups=1,
-              dilation=(1, 1), activation=0, per_channel=True, depthwise=False) -> Case:  # fmt: skip
+              dilation=(1, 1), activation=0, per_channel=True, depthwise=False,
+              sparsity=0.0) -> Case:  # fmt: skip
     """CONV_2D (or DEPTHWISE_CONV_2D) with random quantization."""
     from tfasc.aot.quantization import out_size
 
@@ -77,7 +78,7 @@ def conv_case(rng, name, hw, cin, cout, kernel, stride=(1, 1), padding=0, groups
     w_shape = (1, *kernel, cout) if depthwise else (cout, *kernel, cin // groups)
     channels = cout
     scales = rng.uniform(0.002, 0.02, channels) if per_channel else [rng.uniform(0.002, 0.02)]
-    w = b.tensor(w_shape, scales=scales, data=random_weights(rng, w_shape))
+    w = b.tensor(w_shape, scales=scales, data=random_weights(rng, w_shape, sparsity))
     bias = b.tensor((cout,), "int32", scales=[1.0] * cout,
                     data=rng.integers(-5000, 5000, cout).astype(np.int32))  # fmt: skip
     fan_in = kernel[0] * kernel[1] * (1 if depthwise else cin // groups)
@@ -92,22 +93,24 @@ def conv_case(rng, name, hw, cin, cout, kernel, stride=(1, 1), padding=0, groups
     return Case(name, b.graph(op, [x, w, bias], y, options))
 
 
-def _headers_and_sources(cases, kernels):
+def _headers_and_sources(cases, kernels, sparse):
     blocks = []
     for i, case in enumerate(cases):
         sources = {}
         for variant, which in (("ref", "reference"), ("opt", kernels)):
             ns = f"case{i}_{variant}"
-            model = compile_graph(case.graph, ns, which, contract=False, header_name=f"{ns}.h")
+            model = compile_graph(case.graph, ns, which, contract=False, header_name=f"{ns}.h",
+                                  sparse=sparse)  # fmt: skip
             sources[variant] = model
         blocks.append((i, case, sources))
     return blocks
 
 
-def kernel_test_files(cases: list[Case], kernels: str, vectors: int = VECTORS) -> dict[str, str]:
+def kernel_test_files(cases: list[Case], kernels: str, vectors: int = VECTORS,
+                      sparse: str = "auto") -> dict[str, str]:  # fmt: skip
     """``kernel_tests.cc`` and one header per compiled case."""
     files, body, calls = {}, [], []
-    for i, case, models in _headers_and_sources(cases, kernels):
+    for i, case, models in _headers_and_sources(cases, kernels, sparse):
         g = case.graph
         sizes = [g.tensors[t].size for t in g.inputs]
         out_size = g.tensors[g.outputs[0]].size
@@ -160,12 +163,13 @@ class CaseResult:
     """(index, reference value, tfasc value) of the first difference."""
 
 
-def run_cases(cases: list[Case], board: str, build_dir, kernels: str | None = None):
+def run_cases(cases: list[Case], board: str, build_dir, kernels: str | None = None,
+              sparse: str = "auto"):  # fmt: skip
     """Builds the cases for ``board`` (its own kernels unless given) and runs them."""
     target = mcu.BOARDS[board]
     kernels = kernels or target.kernels
     generated, cmake = build_dir / "generated", build_dir / "cmake"
-    firmware.write_firmware(generated, kernel_test_files(cases, kernels))
+    firmware.write_firmware(generated, kernel_test_files(cases, kernels, sparse=sparse))
     defines = {} if kernels == target.kernels else {"TFASC_DEFINES": "TFASC_KERNELS_PORTABLE"}
     exe = build.build(target, "aot_kernel_tests", generated, cmake,
                       {**build.kernel_include_dirs(), **defines})  # fmt: skip
@@ -181,12 +185,14 @@ def run_cases(cases: list[Case], board: str, build_dir, kernels: str | None = No
     return [CaseResult(cases[i].name, n, first) for i, (n, first) in found.items()]
 
 
-def fc_case(rng, name, batches, depth, units, per_channel=False, activation=0) -> Case:
+def fc_case(
+    rng, name, batches, depth, units, per_channel=False, activation=0, sparsity=0.0
+) -> Case:
     """FULLY_CONNECTED on (batches, depth)."""
     b = GraphBuilder()
     x = b.activation(rng, (batches, depth))
     scales = rng.uniform(0.002, 0.02, units) if per_channel else [rng.uniform(0.002, 0.02)]
-    w = b.tensor((units, depth), scales=scales, data=random_weights(rng, (units, depth)))
+    w = b.tensor((units, depth), scales=scales, data=random_weights(rng, (units, depth), sparsity))
     bias = b.tensor((units,), "int32", scales=[1.0] * units,
                     data=rng.integers(-5000, 5000, units).astype(np.int32))  # fmt: skip
     y = b.tensor((batches, units), scale=x.scale * float(np.mean(scales)) * 150 * np.sqrt(depth),

@@ -21,7 +21,7 @@ import pytest
 from tests.aot import kernel_check as kc
 from tests.mcu.conftest import needs_boards
 from tfasc import aot, mcu
-from tfasc.aot import kernels
+from tfasc.aot import kernels, sparse
 
 TARGETS = [
     "host",
@@ -119,6 +119,32 @@ def test_kernels_match_the_reference_kernels(board, tmp_path):
     _assert_all_match(kc.run_cases(cases, board, tmp_path))
 
 
+def sparse_cases(rng) -> list[kc.Case]:
+    """Pruned convolutions and dense layers (uint8 and uint16 positions, empty channels)."""
+    return [
+        kc.conv_case(rng, "1x1, 50 %", (5, 6), 16, 12, (1, 1), sparsity=0.5),
+        kc.conv_case(rng, "1x1, 90 %", (5, 7), 32, 9, (1, 1), sparsity=0.9),
+        kc.conv_case(rng, "3x3, 75 %", (6, 5), 8, 8, (3, 3), sparsity=0.75),
+        kc.conv_case(rng, "7x7x16 (uint16 positions), 75 %", (9, 8), 16, 6, (7, 7), sparsity=0.75),
+        kc.conv_case(
+            rng, "5x5 one channel, stride 2", (9, 11), 1, 16, (5, 5), stride=(2, 2), sparsity=0.6
+        ),  # fmt: skip
+        kc.conv_case(rng, "grouped, 70 %", (5, 5), 8, 8, (3, 3), groups=2, sparsity=0.7),
+        kc.conv_case(rng, "channels without a nonzero", (4, 4), 8, 4, (1, 1), sparsity=0.99),
+        kc.conv_case(
+            rng, "odd pixels and channels, ReLU", (3, 5), 12, 7, (1, 1), activation=1, sparsity=0.8
+        ),  # fmt: skip
+        kc.fc_case(rng, "fc, 80 %", 3, 64, 20, sparsity=0.8),
+        kc.fc_case(rng, "fc odd depth, per channel", 1, 37, 5, sparsity=0.5, per_channel=True),
+    ]
+
+
+@pytest.mark.parametrize("board", TARGETS)
+def test_sparse_kernels_match_the_reference_kernels(board, tmp_path):
+    cases = sparse_cases(np.random.default_rng(0))
+    _assert_all_match(kc.run_cases(cases, board, tmp_path, sparse="always"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 @pytest.mark.parametrize("board", TARGETS)
@@ -167,6 +193,22 @@ def test_scratch_mirrors_are_the_largest_variant_for_any():
     assert kernels.conv_scratch_bytes(784, False, "dsp") == 5 * 784  # 4 int16 columns, 1 row
     assert kernels.conv_scratch_bytes(784, False, "mve") == 4 * 784  # 4 int8 rows
     assert kernels.conv_scratch_bytes(64, True, "mve") == 0  # reads its input rows in place
+
+
+def test_sparse_storage_is_chosen_only_where_it_wins():
+    rng = np.random.default_rng(0)
+    rows = kc.random_weights(rng, (32, 64))
+    rows[rows == 0] = 1
+    pruned = {s: kc.random_weights(rng, (32, 64), s) for s in (0.5, 0.75, 0.9)}
+    assert not sparse.chooses_sparse(rows, "always", "dsp")  # no zeros: nothing to skip
+    assert not sparse.chooses_sparse(pruned[0.5], "auto", "portable")  # 2 B per nonzero: no saving
+    assert sparse.chooses_sparse(pruned[0.75], "auto", "dsp")  # density 0.25 < 0.35
+    assert not sparse.chooses_sparse(pruned[0.75], "auto", "mve")  # the gathers cost more
+    assert sparse.chooses_sparse(pruned[0.9], "auto", "any")
+    assert not sparse.chooses_sparse(pruned[0.9], "never", "any")
+    assert sparse.sparse_bytes(pruned[0.9]) == 2 * 33 + 2 * int(np.count_nonzero(pruned[0.9]))
+    with pytest.raises(ValueError, match="unknown sparse policy"):
+        sparse.chooses_sparse(rows, "sometimes", "dsp")
 
 
 def test_dsp_bound():

@@ -23,6 +23,7 @@ import string
 from tfasc.aot.arena import Allocation, plan_graph
 from tfasc.aot.emitter import Emitter, check_int8
 from tfasc.aot.ops import LOWERINGS
+from tfasc.aot.sparse import POLICIES
 from tfasc.csource import c_float
 from tfasc.flatbuffer import Graph, MalformedModelError, ModelError, UnsupportedOpError, parse
 from tfasc.ops import supported
@@ -90,6 +91,7 @@ def compile_model(
     namespace: str = "tfasc_model",
     source: str = "the model",
     kernels: str = "any",
+    sparse: str = "auto",
 ) -> AOTModel:
     """Compiles an int8 ``.tflite`` model into C++.
 
@@ -98,6 +100,9 @@ def compile_model(
         namespace: C++ namespace of the generated API.
         source: how errors name the model (e.g. its file name).
         kernels: one of :data:`KERNELS` (the module docstring says what each means).
+        sparse: where pruned weights are stored without their zeros
+            (:data:`tfasc.aot.sparse.POLICIES`: ``auto`` where it saves flash and
+            instructions, ``never``, ``always``).
 
     Returns:
         The generated sources and the arena plan.
@@ -109,7 +114,7 @@ def compile_model(
     """
     if kernels not in KERNELS:
         raise ValueError(f"unknown kernels {kernels!r}; allowed: {', '.join(KERNELS)}")
-    return compile_graph(parse_single(flatbuffer, source), namespace, kernels)
+    return compile_graph(parse_single(flatbuffer, source), namespace, kernels, sparse=sparse)
 
 
 def compile_graph(
@@ -118,6 +123,7 @@ def compile_graph(
     kernels: str = "any",
     contract: bool = True,
     header_name: str = "model.h",
+    sparse: str = "auto",
 ) -> AOTModel:
     """:func:`compile_model` on a parsed graph.
 
@@ -128,9 +134,12 @@ def compile_graph(
         contract: check ``model_settings.h`` (firmware); False leaves it out and adds
             ``int8_t* InputAt(int i)`` for graphs with several inputs (the kernel tests).
         header_name: the header ``model.cc`` includes.
+        sparse: as for :func:`compile_model`.
     """
     if kernels not in KERNELS:
         raise ValueError(f"unknown kernels {kernels!r}; allowed: {', '.join(KERNELS)}")
+    if sparse not in POLICIES:
+        raise ValueError(f"unknown sparse policy {sparse!r}; allowed: {', '.join(POLICIES)}")
     for op in graph.operators:
         if op.name not in LOWERINGS:
             raise UnsupportedOpError(
@@ -139,7 +148,7 @@ def compile_graph(
             )
         if not op.outputs or len(op.outputs) != 1 or op.outputs[0] < 0 or not op.inputs:
             raise MalformedModelError(f"malformed .tflite: operator {op.index} has no output")
-    e = Emitter(graph, kernels)
+    e = Emitter(graph, kernels, sparse)
     bodies = []
     for op in graph.operators:
         try:

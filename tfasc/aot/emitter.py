@@ -30,11 +30,13 @@ def braced(values) -> str:
 class Emitter:
     """Collects the constants, scratch buffers and tensor aliases of one graph's C++."""
 
-    def __init__(self, graph: Graph, kernels: str = "reference"):
+    def __init__(self, graph: Graph, kernels: str = "reference", sparse: str = "auto"):
         self.graph = graph
         self.kernels = kernels
         """``tfasc.aot.compiler.KERNELS``: what the ops call and which variant's scratch
         the arena holds."""
+        self.sparse = sparse
+        """``tfasc.aot.sparse.POLICIES``: where pruned weights are stored without zeros."""
         self.overlaps: dict[int, list[Overlap]] = {}
         """Op index -> the input/output overlaps its kernel allows (:mod:`tfasc.aot.arena`)."""
         self.constants: list[str] = []

@@ -396,4 +396,93 @@ void Conv(const ConvShape& s, const ConvQuant& q, const int8_t* input, const int
 }
 #endif
 
+// ---------------------------------------------------------------------------- sparse
+namespace {
+
+constexpr int kSparseB = kConvSparseBlockPixels;
+
+// acc[j] += column j . the channel's nonzeros, for kSparseB columns.
+template <typename Index>
+__attribute__((always_inline)) inline void SparseDots(const int8_t* const* cols,
+                                                      const Index* index, const int8_t* values,
+                                                      int count, int32_t* acc) {
+#if defined(TFASC_ISA_MVE)
+  int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+  constexpr int kLanes = sizeof(Index) == 1 ? 16 : 8;
+  for (int k = 0; k < count; k += kLanes) {
+    if (sizeof(Index) == 1) {
+      const mve_pred16_t p = vctp8q(static_cast<uint32_t>(count - k));
+      const uint8x16_t at = vldrbq_z_u8(reinterpret_cast<const uint8_t*>(index) + k, p);
+      const int8x16_t v = vldrbq_z_s8(values + k, p);
+      a0 = vmladavaq_p_s8(a0, vldrbq_gather_offset_z_s8(cols[0], at, p), v, p);
+      a1 = vmladavaq_p_s8(a1, vldrbq_gather_offset_z_s8(cols[1], at, p), v, p);
+      a2 = vmladavaq_p_s8(a2, vldrbq_gather_offset_z_s8(cols[2], at, p), v, p);
+      a3 = vmladavaq_p_s8(a3, vldrbq_gather_offset_z_s8(cols[3], at, p), v, p);
+    } else {
+      const mve_pred16_t p = vctp16q(static_cast<uint32_t>(count - k));
+      const uint16x8_t at = vldrhq_z_u16(reinterpret_cast<const uint16_t*>(index) + k, p);
+      const int16x8_t v = vldrbq_z_s16(values + k, p);
+      a0 = vmladavaq_p_s16(a0, vldrbq_gather_offset_z_s16(cols[0], at, p), v, p);
+      a1 = vmladavaq_p_s16(a1, vldrbq_gather_offset_z_s16(cols[1], at, p), v, p);
+      a2 = vmladavaq_p_s16(a2, vldrbq_gather_offset_z_s16(cols[2], at, p), v, p);
+      a3 = vmladavaq_p_s16(a3, vldrbq_gather_offset_z_s16(cols[3], at, p), v, p);
+    }
+  }
+  acc[0] = a0, acc[1] = a1, acc[2] = a2, acc[3] = a3;
+#else
+  for (int k = 0; k < count; ++k) {
+    const int i = index[k];
+    const int32_t v = values[k];
+    for (int j = 0; j < kSparseB; ++j) acc[j] += cols[j][i] * v;
+  }
+#endif
+}
+
+}  // namespace
+
+void ConvSparse(const ConvShape& s, const ConvQuant& q, const int8_t* input,
+                const SparseWeights& w, int8_t* output, int8_t* scratch) {
+  const int pixels = s.out_h * s.out_w;
+  const int fpg = s.out_c / s.groups;
+  const bool in_place = ConvReadsInPlace(s);
+  const int8_t* cols[kSparseB];
+  for (int p0 = 0; p0 < pixels; p0 += kSparseB) {
+    const int n = pixels - p0 < kSparseB ? pixels - p0 : kSparseB;
+    for (int g = 0; g < s.groups; ++g) {
+      for (int j = 0; j < kSparseB; ++j) {
+        if (j >= n) {
+          cols[j] = cols[0];  // computed and dropped
+        } else if (in_place) {
+          cols[j] = InPlaceColumn(s, input, p0 + j);
+        } else {
+          const int oy = (p0 + j) / s.out_w, ox = p0 + j - oy * s.out_w;
+#if defined(TFASC_ISA_MVE)
+          GatherColumnMve(s, static_cast<int8_t>(q.input_zero_point), input, oy, ox, g,
+                          scratch + j * s.depth);
+#else
+          GatherColumn(s, static_cast<int8_t>(q.input_zero_point), input, oy, ox, g,
+                       scratch + j * s.depth);
+#endif
+          cols[j] = scratch + j * s.depth;
+        }
+      }
+      for (int c = g * fpg; c < (g + 1) * fpg; ++c) {
+        int32_t acc[kSparseB];
+        for (int j = 0; j < kSparseB; ++j) acc[j] = q.bias[c];
+        const int start = w.starts[c], count = w.starts[c + 1] - start;
+        if (w.index8) {
+          SparseDots(cols, w.index8 + start, w.values + start, count, acc);
+        } else {
+          SparseDots(cols, w.index16 + start, w.values + start, count, acc);
+        }
+        const Requant r = SplitShift(q.multiplier[c], q.shift[c]);
+        for (int j = 0; j < n; ++j) {
+          output[(p0 + j) * s.out_c + c] =
+              RequantizeToInt8(acc[j], r, q.output_zero_point, q.act_min, q.act_max);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace tfasc_aot

@@ -16,7 +16,7 @@ import dataclasses
 
 import numpy as np
 
-from tfasc.aot import kernels
+from tfasc.aot import kernels, sparse
 from tfasc.aot.arena import Overlap
 from tfasc.aot.emitter import Emitter, check, check_int8, filter_scales
 from tfasc.aot.ops import depthwise
@@ -120,45 +120,67 @@ def _lower_tfasc_conv(e, op, x, w, y, g: Window, scales, clamp) -> str | None:
     constants = kernels.conv_constants(e, op, x, rows, kernels.bias_values(e, op, cout), scales, y)
     if constants is None:
         return None
-    bias, mult, shift, is_bounded = constants
-    weights = e.array(f"kWeights{op.index}", "int8_t", rows, f"{w.name}: im2col rows")
     in_place = g.kernel == (1, 1) and groups == 1 and depth == cin and g.padding == (0, 0)
-    scratch = kernels.conv_scratch_bytes(depth, in_place, e.kernels)
-    if scratch:
-        e.scratch[op.index] = scratch
-    if g.batches == 1:
-        gap = max(
-            kernels.window_gap(
-                g.in_hwc, g.out_hwc, g.stride, g.padding, kernels.CONV_BLOCK_PIXELS[v]
-            )
-            for v in kernels.variants(e.kernels)
-        )
-        e.overlaps[op.index] = [Overlap(x.index, y.index, gap)]
     shape = ", ".join(
         map(str, (*g.in_hwc, *g.out_hwc, *g.kernel, *g.stride, *g.dilation, *g.padding, groups))
     )
-    return conv_call(e, op, x, y, f"{{{shape}, {depth}}}", (bias, mult, shift, is_bounded),
-                     weights, clamp, g.batches, scratch)  # fmt: skip
+    return matmul_call(e, op, x, y, rows, f"{{{shape}, {depth}}}", constants, clamp,
+                       g.batches, in_place, g)  # fmt: skip
 
 
-def conv_call(e, op, x, y, shape: str, constants, weights: str, clamp, batches: int, scratch):
-    """The ``tfasc_aot::Conv`` call of a lowered CONV_2D or FULLY_CONNECTED."""
+def matmul_call(e, op, x, y, rows, shape: str, constants, clamp, batches: int, in_place: bool,
+                g: Window | None = None) -> str:  # fmt: skip
+    """The ``tfasc_aot::Conv`` or ``ConvSparse`` call of a CONV_2D or FULLY_CONNECTED.
+
+    Declares the weights (dense im2col rows, or their nonzeros where :mod:`tfasc.aot.sparse`
+    chooses so), the scratch and, given the window ``g`` of a one-batch convolution, the
+    overlap of output and input.
+    """
     bias, mult, shift, is_bounded = constants
+    depth = rows.shape[1]
+    if sparse.chooses_sparse(rows, e.sparse, e.kernels) and np.count_nonzero(rows) < 1 << 16:
+        starts, positions, values = sparse.layout(rows)
+        index = "uint8_t" if depth <= 256 else "uint16_t"
+        names = (
+            e.array(f"kStarts{op.index}", "uint16_t", starts, "sparse: each channel's start"),
+            e.array(f"kIndex{op.index}", index, positions, "positions in the im2col row"),
+            e.array(f"kValues{op.index}", "int8_t", values, "nonzero weights"),
+        )
+        index8, index16 = (names[1], "nullptr") if depth <= 256 else ("nullptr", names[1])
+        weights = "w"
+        declare = (
+            f"  const tfasc_aot::SparseWeights w = {{{names[0]}, {index8}, {index16},"
+            f" {names[2]}}};\n"
+        )
+        kernel, companion, blocks = "ConvSparse", "ConvSparseScratchBytes", sparse.BLOCK_PIXELS
+        scratch = sparse.scratch_bytes(depth, in_place, e.kernels)
+    else:
+        weights = e.array(f"kWeights{op.index}", "int8_t", rows, "im2col rows")
+        declare = ""
+        kernel, companion, blocks = "Conv", "ConvScratchBytes", kernels.CONV_BLOCK_PIXELS
+        scratch = kernels.conv_scratch_bytes(depth, in_place, e.kernels)
+    if scratch:
+        e.scratch[op.index] = scratch
+    if g is not None and batches == 1:
+        gap = max(
+            kernels.window_gap(g.in_hwc, g.out_hwc, g.stride, g.padding, blocks[v])
+            for v in kernels.variants(e.kernels)
+        )
+        e.overlaps[op.index] = [Overlap(x.index, y.index, gap)]
     step_in, step_out = x.size // batches, y.size // batches
-    loop = f"  for (int b = 0; b < {batches}; ++b) {{\n" if batches > 1 else ""
     offset_in, offset_out = (f" + b * {step_in}", f" + b * {step_out}") if batches > 1 else ("", "")
     scratch_ptr = f"reinterpret_cast<int8_t*>(Scratch({op.index}))" if scratch else "nullptr"
     body = (
-        f"  tfasc_aot::Conv(s, q, {e.ptr(x)}{offset_in}, {weights}, {e.ptr(y)}{offset_out},"
+        f"  tfasc_aot::{kernel}(s, q, {e.ptr(x)}{offset_in}, {weights}, {e.ptr(y)}{offset_out},"
         f" {scratch_ptr});\n"
     )
     if batches > 1:
-        body = loop + "  " + body + "  }\n"
+        body = f"  for (int b = 0; b < {batches}; ++b) {{\n  {body}  }}\n"
     return (
         f"  static constexpr tfasc_aot::ConvShape s = {shape};\n"
-        + kernels.scratch_check("tfasc_aot::ConvScratchBytes(s)", scratch, e.kernels)
+        + kernels.scratch_check(f"tfasc_aot::{companion}(s)", scratch, e.kernels)
         + f"  const tfasc_aot::ConvQuant q = {{{x.zero_point}, {y.zero_point}, {clamp[0]},"
-        f" {clamp[1]}, {bias}, {mult}, {shift}, {str(is_bounded).lower()}}};\n" + body
+        f" {clamp[1]}, {bias}, {mult}, {shift}, {str(is_bounded).lower()}}};\n" + declare + body
     )
 
 

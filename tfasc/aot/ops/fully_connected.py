@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tfasc.aot import kernels
 from tfasc.aot.emitter import Emitter, check, check_int8, filter_scales
-from tfasc.aot.ops.conv import conv_call, im2col_rows
+from tfasc.aot.ops.conv import im2col_rows, matmul_call
 from tfasc.aot.quantization import activation_range, f32, quantize_multiplier
 from tfasc.flatbuffer import Operator, UnsupportedOpError
 
@@ -63,13 +63,8 @@ def _lower_tfasc(e: Emitter, op: Operator, x, w, y, scales, clamp) -> str | None
     constants = kernels.conv_constants(e, op, x, rows, kernels.bias_values(e, op, units), scales, y)
     if constants is None:
         return None
-    weights = e.array(f"kWeights{op.index}", "int8_t", rows, f"{w.name}: rows padded to 4")
-    in_place = padded == depth
-    scratch = kernels.conv_scratch_bytes(padded, in_place, e.kernels)
-    if scratch:
-        e.scratch[op.index] = scratch
     shape = f"{{1, {batches}, {depth}, 1, {batches}, {units}, 1, 1, 1, 1, 1, 1, 0, 0, 1, {padded}}}"
-    return conv_call(e, op, x, y, shape, constants, weights, clamp, 1, scratch)
+    return matmul_call(e, op, x, y, rows, shape, constants, clamp, 1, padded == depth)
 
 
 LOWERINGS = {"FULLY_CONNECTED": lower_fully_connected}

@@ -69,6 +69,29 @@ constexpr int ConvScratchBytes(const ConvShape& s) {
 void Conv(const ConvShape& s, const ConvQuant& q, const int8_t* input, const int8_t* weights,
           int8_t* output, int8_t* scratch);
 
+// Pruned weights without their zeros: each output channel's nonzero values and
+// their positions in the im2col row (uint8 when depth <= 256, else uint16).
+struct SparseWeights {
+  const uint16_t* starts;   // [out_c + 1]: channel c's nonzeros are [starts[c], starts[c + 1])
+  const uint8_t* index8;    // positions (depth <= 256), or nullptr
+  const uint16_t* index16;  // positions (depth > 256), or nullptr
+  const int8_t* values;
+};
+
+// Pixels ConvSparse computes together (every variant reads int8 columns).
+constexpr int kConvSparseBlockPixels = kIsa == Isa::kPortable ? 1 : 4;
+
+constexpr int ConvSparseScratchBytes(const ConvShape& s) {
+  return ConvReadsInPlace(s) ? 0 : kConvSparseBlockPixels * s.depth;
+}
+
+// Conv with SparseWeights, the zeros skipped: the same bits as Conv. The DSP
+// variant multiplies four columns per position and value it loads; Helium
+// gathers 16 positions of four columns at a time (VLDRB gather: one
+// instruction, but about one cycle per byte on Cortex-M55).
+void ConvSparse(const ConvShape& s, const ConvQuant& q, const int8_t* input,
+                const SparseWeights& w, int8_t* output, int8_t* scratch);
+
 }  // namespace tfasc_aot
 
 #endif  // TFASC_MICRO_AOT_TFASC_AOT_CONV_H_
