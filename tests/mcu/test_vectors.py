@@ -27,7 +27,9 @@ def test_baseline_is_bit_exact_on_board(baseline_tflite, board):
     assert 60_000 < result.flash_bytes < mcu.BOARDS[board].code_bytes
     assert result.ram_bytes < mcu.BOARDS[board].ram_bytes
     # 29.2 M MACs: under 1.5 instructions per MAC with the DSP, 0.3 with Helium.
-    assert result.instructions_per_inference < {"mps2-an386": 1.5, "mps3-an547": 0.3}[board] * 29.2e6
+    assert (
+        result.instructions_per_inference < {"mps2-an386": 1.5, "mps3-an547": 0.3}[board] * 29.2e6
+    )
     # The same work for every vector, up to data-dependent clamps and max-pool branches.
     assert max(result.instructions) - min(result.instructions) < 1e-3 * max(result.instructions)
 

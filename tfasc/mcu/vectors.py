@@ -110,6 +110,7 @@ def mcu_test(
     icount: bool = True,
     kernels: str | None = None,
     profile: bool = False,
+    sparse: str = "auto",
 ) -> MCUResult:
     """Builds the model into firmware for ``board``, runs it and compares with TFLM.
 
@@ -125,6 +126,8 @@ def mcu_test(
             (:attr:`tfasc.mcu.Board.kernels`).
         profile: also count the instructions of every op in the first inference (which
             then includes the printing of the counts; later inferences do not).
+        sparse: where pruned weights are stored without their zeros
+            (``tfasc.aot.sparse.POLICIES``).
 
     Returns:
         The outputs, the TFLM outputs, instructions per inference and section sizes.
@@ -140,7 +143,7 @@ def mcu_test(
     require_tools(target)
     kernels = kernels or target.kernels
     variables = build.aot_variables(target, kernels, ("TFASC_PROFILE",) if profile else ())
-    model = aot.compile_model(flatbuffer, kernels=kernels)
+    model = aot.compile_model(flatbuffer, kernels=kernels, sparse=sparse)
     interpreter = tflm.TFLMModel(flatbuffer)
     if inputs is None:
         if num_vectors < 1:
