@@ -403,9 +403,9 @@ constexpr int kSparseB = kConvSparseBlockPixels;
 
 // acc[j] += column j . the channel's nonzeros, for kSparseB columns.
 template <typename Index>
-__attribute__((always_inline)) inline void SparseDots(const int8_t* const* cols,
-                                                      const Index* index, const int8_t* values,
-                                                      int count, int32_t* acc) {
+__attribute__((always_inline)) inline void SparseDots(const int8_t* const* cols, const Index* index,
+                                                      const int8_t* values, int count,
+                                                      int32_t* acc) {
 #if defined(TFASC_ISA_MVE)
   int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
   constexpr int kLanes = sizeof(Index) == 1 ? 16 : 8;
@@ -440,8 +440,8 @@ __attribute__((always_inline)) inline void SparseDots(const int8_t* const* cols,
 
 }  // namespace
 
-void ConvSparse(const ConvShape& s, const ConvQuant& q, const int8_t* input,
-                const SparseWeights& w, int8_t* output, int8_t* scratch) {
+void ConvSparse(const ConvShape& s, const ConvQuant& q, const int8_t* input, const SparseWeights& w,
+                int8_t* output, int8_t* scratch) {
   const int pixels = s.out_h * s.out_w;
   const int fpg = s.out_c / s.groups;
   const bool in_place = ConvReadsInPlace(s);

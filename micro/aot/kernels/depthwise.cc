@@ -136,15 +136,30 @@ void Depthwise(const DepthwiseShape& s, const DepthwiseQuant& q, const int8_t* i
 // ---------------------------------------------------------------------------- DSP
 namespace {
 
+// The requantization constants in locals: int8 stores may alias any memory, so
+// the compiler would reload them from the structs after every store.
+struct Output4 {
+  const int32_t* multiplier;
+  const int32_t* shift;
+  int32_t zp2, zero_point, lo, hi;
+  bool bounded;
+
+  __attribute__((always_inline)) inline int8_t operator()(int32_t acc, int c) const {
+    int32_t v = bounded ? OutputBounded(acc, multiplier[c], shift[c], zp2)
+                        : Requantize(acc, multiplier[c], shift[c]) + zero_point;
+    v = v < lo ? lo : v;
+    return static_cast<int8_t>(v > hi ? hi : v);
+  }
+};
+
 // Four channels from c: SXTB16 splits the words of inputs and weights into
 // channels (0, 2) and (1, 3); SMLABB / SMLATT multiply-accumulate each.
-__attribute__((always_inline)) inline void Channels4(const DepthwiseShape& s,
-                                                     const DepthwiseQuant& q,
-                                                     const int8_t* const* taps, int n_taps,
-                                                     const int8_t* weights, int c, int8_t* out) {
-  int32_t a0 = q.bias[c], a1 = q.bias[c + 1], a2 = q.bias[c + 2], a3 = q.bias[c + 3];
+__attribute__((always_inline)) inline void Channels4(const int32_t* bias, const int8_t* const* taps,
+                                                     int n_taps, const int8_t* weights, int stride,
+                                                     int c, const Output4& output, int8_t* out) {
+  int32_t a0 = bias[c], a1 = bias[c + 1], a2 = bias[c + 2], a3 = bias[c + 3];
   const int8_t* w = weights + c;
-  for (int t = 0; t < n_taps; ++t, w += s.out_c) {
+  for (int t = 0; t < n_taps; ++t, w += stride) {
     const uint32_t x = LoadWord(taps[t] + c), k = LoadWord(w);
     const int32_t x02 = Sxtb16(x), x13 = Sxtb16Ror8(x);
     const int32_t k02 = Sxtb16(k), k13 = Sxtb16Ror8(k);
@@ -153,17 +168,10 @@ __attribute__((always_inline)) inline void Channels4(const DepthwiseShape& s,
     a1 = __smlabb(x13, k13, a1);
     a3 = __smlatt(x13, k13, a3);
   }
-  const int32_t acc[4] = {a0, a1, a2, a3};
-  for (int i = 0; i < 4; ++i) {
-    int32_t v;
-    if (q.bounded) {
-      v = OutputBounded(acc[i], q.multiplier[c + i], q.shift[c + i], 2 * q.output_zero_point + 1);
-    } else {
-      v = Requantize(acc[i], q.multiplier[c + i], q.shift[c + i]) + q.output_zero_point;
-    }
-    v = v < q.act_min ? q.act_min : v;
-    out[c + i] = static_cast<int8_t>(v > q.act_max ? q.act_max : v);
-  }
+  out[c] = output(a0, c);
+  out[c + 1] = output(a1, c + 1);
+  out[c + 2] = output(a2, c + 2);
+  out[c + 3] = output(a3, c + 3);
 }
 
 }  // namespace
@@ -177,11 +185,16 @@ void Depthwise(const DepthwiseShape& s, const DepthwiseQuant& q, const int8_t* i
   FillBytes(scratch, static_cast<int8_t>(q.input_zero_point), s.in_c);
   const int8_t* taps[kDepthwiseMaxTaps];
   const int full = s.in_c / 4 * 4;
+  const Output4 requantize{
+      q.multiplier, q.shift,  2 * q.output_zero_point + 1, q.output_zero_point, q.act_min,
+      q.act_max,    q.bounded};
   for (int oy = 0; oy < s.out_h; ++oy) {
     for (int ox = 0; ox < s.out_w; ++ox) {
       const int n_taps = WindowTaps(s, input, scratch, oy, ox, taps);
       int8_t* out = output + (oy * s.out_w + ox) * s.out_c;
-      for (int c = 0; c < full; c += 4) Channels4(s, q, taps, n_taps, weights, c, out);
+      for (int c = 0; c < full; c += 4) {
+        Channels4(q.bias, taps, n_taps, weights, s.out_c, c, requantize, out);
+      }
       for (int c = full; c < s.in_c; ++c) {
         int32_t acc = q.bias[c];
         for (int t = 0; t < n_taps; ++t) acc += taps[t][c] * weights[t * s.out_c + c];
