@@ -289,6 +289,61 @@ def cmd_mcu_test(args):
         raise SystemExit(1)
 
 
+def cmd_profile(args):
+    from tfasc import atomic, mcu
+
+    flatbuffer = _read_model(args.model)
+    try:
+        profile = mcu.profile_model(
+            flatbuffer, board=args.board, kernels=args.kernels, sparse=args.sparse,
+            build_dir=args.build_dir, timeout=args.timeout,
+        )  # fmt: skip
+    except mcu.ToolchainError as error:
+        print(f"tfasc profile: error: {error}", file=sys.stderr)
+        raise SystemExit(2) from error
+    out = pathlib.Path(args.out or ".")
+    stem = f"{pathlib.Path(args.model).stem}-{args.board}-profile"
+    summary = {"model": str(args.model), **profile.summary()}
+    atomic.write_json(out / f"{stem}.json", summary)
+    _profile_chart(profile, f"{pathlib.Path(args.model).name} on {args.board}", out / f"{stem}.png")
+    print(profile.table())
+    print(f"wrote {out / stem}.json and {out / stem}.png")
+    if not profile.bit_exact:
+        raise SystemExit(1)
+
+
+def _profile_chart(profile, title: str, path: pathlib.Path) -> None:
+    """Bar charts of instructions and arena RAM per layer, one colour per op."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from tfasc import atomic
+
+    layers = profile.layers
+    ops = sorted({layer.op for layer in layers})
+    colours = {op: plt.cm.tab10(i % 10) for i, op in enumerate(ops)}
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(max(8, 0.22 * len(layers)), 7), sharex=True)
+    x = range(len(layers))
+    top.bar(x, [layer.instructions / 1e6 for layer in layers],
+            color=[colours[layer.op] for layer in layers])  # fmt: skip
+    top.set_ylabel("instructions (M)")
+    top.set_title(f"{title}: {profile.instructions / 1e6:.1f} M instructions per inference "
+                  f"({profile.kernels} kernels)")  # fmt: skip
+    bottom.bar(x, [layer.ram_bytes / 1e3 for layer in layers],
+               color=[colours[layer.op] for layer in layers])  # fmt: skip
+    bottom.set_ylabel("arena in use (kB)")
+    bottom.set_xlabel("layer")
+    bottom.set_xticks(list(x), [str(layer.index) for layer in layers], fontsize=6)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[op]) for op in ops]
+    top.legend(handles, ops, fontsize=7, ncol=3)
+    fig.tight_layout()
+    with atomic.writer(path, "wb") as f:
+        fig.savefig(f, format="png", dpi=110)
+    plt.close(fig)
+
+
 def cmd_quickstart(args):
     from tfasc.quickstart import quickstart
 
@@ -459,6 +514,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--build-dir", help="keep the generated sources and firmware here")
     p.add_argument("--timeout", type=float, default=600.0, help="seconds for each QEMU run")
     p.set_defaults(func=cmd_mcu_test)
+
+    p = commands.add_parser(
+        "profile", help="instructions, RAM and flash per layer on an emulated board"
+    )
+    p.add_argument("model", help="int8 .tflite file")
+    p.add_argument("--board", default="mps2-an386", choices=("mps2-an386", "mps3-an547"))
+    p.add_argument(
+        "--kernels", choices=("reference", "portable", "dsp", "mve"),
+        help="what the ops call (default: the board's SIMD kernels)",
+    )  # fmt: skip
+    p.add_argument("--sparse", default="auto", choices=("auto", "never", "always"),
+                   help="store pruned weights without zeros")  # fmt: skip
+    p.add_argument("--out", help="folder of the JSON and PNG (default: the current one)")
+    p.add_argument("--build-dir", help="keep the generated sources and firmware here")
+    p.add_argument("--timeout", type=float, default=600.0, help="seconds for the QEMU run")
+    p.set_defaults(func=cmd_profile)
 
     p = commands.add_parser("quickstart", help="synthetic data -> train -> evaluate -> TFLM")
     p.add_argument("--out", default="quickstart", help="output directory")

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
+from tfasc.aot.arena import Overlap
 from tfasc.aot.quantization import f32, quantize_multiplier
 from tfasc.csource import c_array
 from tfasc.flatbuffer import Graph, MalformedModelError, Operator, Tensor, UnsupportedOpError
@@ -27,8 +30,15 @@ def braced(values) -> str:
 class Emitter:
     """Collects the constants, scratch buffers and tensor aliases of one graph's C++."""
 
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: Graph, kernels: str = "reference", sparse: str = "auto"):
         self.graph = graph
+        self.kernels = kernels
+        """``tfasc.aot.compiler.KERNELS``: what the ops call and which variant's scratch
+        the arena holds."""
+        self.sparse = sparse
+        """``tfasc.aot.sparse.POLICIES``: where pruned weights are stored without zeros."""
+        self.overlaps: dict[int, list[Overlap]] = {}
+        """Op index -> the input/output overlaps its kernel allows (:mod:`tfasc.aot.arena`)."""
         self.constants: list[str] = []
         """C++ definitions of the constants, in first-use order."""
         self.scratch: dict[int, int] = {}
@@ -55,6 +65,20 @@ class Emitter:
             self._emitted.add(t.index)
         return name
 
+    def array(self, name: str, ctype: str, values, comment: str = "") -> str:
+        """Declares ``alignas(16) const ctype name[] = {values}``; returns ``name``."""
+        values = [int(v) for v in np.asarray(values).reshape(-1)]
+        head = f"// {comment}\n" if comment else ""
+        self.constants.append(
+            f"{head}alignas(16) const {ctype} {name}[{max(len(values), 1)}] = "
+            f"{braced(values or [0])};\n"
+        )
+        return name
+
+    def tfasc_kernels(self) -> bool:
+        """True unless the ops call the TFLite reference kernels."""
+        return self.kernels != "reference"
+
     def ptr(self, t: Tensor, ctype: str = "int8_t") -> str:
         """A C++ pointer expression to ``t``'s data: its constant or its arena buffer."""
         if t.data is not None:
@@ -77,10 +101,7 @@ class Emitter:
         Returns:
             The names of the two declared constant arrays.
         """
-        mults, shifts = zip(
-            *(quantize_multiplier(f32(x.scale) * f32(s) / f32(y.scale)) for s in w_scales),
-            strict=True,
-        )
+        mults, shifts = per_channel_multipliers(x, w_scales, y)
         self.constants.append(
             f"const int32_t kMultiplier{op.index}[{len(mults)}] = {braced(mults)};\n"
             f"const {shift_type} kShift{op.index}[{len(shifts)}] = {braced(shifts)};\n"
@@ -111,6 +132,12 @@ class Emitter:
         check_int8(x, op, "input")
         check_int8(y, op, "output")
         return x, y
+
+
+def per_channel_multipliers(x: Tensor, w_scales, y: Tensor) -> tuple[list[int], list[int]]:
+    """``QuantizeMultiplier(input scale * weight scale / output scale)`` per channel."""
+    pairs = [quantize_multiplier(f32(x.scale) * f32(s) / f32(y.scale)) for s in w_scales]
+    return [m for m, _ in pairs], [s for _, s in pairs]
 
 
 def check_int8(t: Tensor, op: Operator | None, role: str) -> None:

@@ -54,6 +54,16 @@ def quantize_multiplier(real: float) -> tuple[int, int]:
     return q_fixed, shift
 
 
+def multiply_by_quantized_multiplier(x: int, multiplier: int, shift: int) -> int:
+    """TFLite's ``MultiplyByQuantizedMultiplier`` (double rounding) on an int32 ``x``."""
+    left, right = max(shift, 0), max(-shift, 0)
+    shifted = ((x << left) + (1 << 31)) % (1 << 32) - (1 << 31)  # int32 wrap, as in C
+    high = (shifted * multiplier + (1 << 30)) >> 31
+    if right == 0:
+        return high
+    return (high + (1 << (right - 1)) - (high < 0)) >> right
+
+
 def quantize_multiplier_smaller_than_one(real: float) -> tuple[int, int]:
     """``QuantizeMultiplierSmallerThanOneExp``: as :func:`quantize_multiplier`, ``real`` in (0, 1)."""
     if not 0.0 < real < 1.0:

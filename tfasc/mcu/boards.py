@@ -26,6 +26,10 @@ class Board:
     """Size of the memory region holding code and constants."""
     ram_bytes: int = 0
     """Size of the memory region holding data, bss, heap and stack."""
+    kernels: str = "portable"
+    """The variant of tfasc's int8 kernels its core runs (``tfasc.aot.KERNELS``): ``dsp``
+    (the DSP extension) or ``mve`` (Helium); the C++ compiler picks it from the core's
+    feature macros, and the arena is planned for it."""
 
     @property
     def emulated(self) -> bool:
@@ -41,6 +45,7 @@ BOARDS = {
         core="Cortex-M4F",
         code_bytes=4 << 20,
         ram_bytes=4 << 20,
+        kernels="dsp",
     ),
     "mps3-an547": Board(
         name="mps3-an547",
@@ -49,6 +54,7 @@ BOARDS = {
         core="Cortex-M55",
         code_bytes=512 << 10,
         ram_bytes=4 << 20,
+        kernels="mve",
     ),
     "host": Board(name="host", directory="host", core="this computer"),
 }

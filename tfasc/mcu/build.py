@@ -31,6 +31,7 @@ from tfasc.mcu.toolchain import ToolchainError, find_tool, require_tools
 TARGETS = (
     "aot_vectors",
     "aot_pipeline",
+    "aot_kernel_tests",
     "logmel_main",
     "firmware_sources",
     "tflm_harness",
@@ -78,6 +79,27 @@ def kernel_include_dirs() -> dict[str, str]:
         if not path.is_dir():
             raise ToolchainError(f"kernel headers not found at {path}")
     return {"TFASC_KERNELS_INCLUDE_DIR": str(xmos), "TFASC_GEMMLOWP_INCLUDE_DIR": str(gemmlowp)}
+
+
+def aot_variables(board: Board, kernels: str, defines: tuple[str, ...] = ()) -> dict[str, str]:
+    """The cache variables of an AOT firmware build with ``kernels`` for ``board``.
+
+    The kernel headers (:func:`kernel_include_dirs`), ``defines`` (e.g. ``TFASC_PROFILE``)
+    and ``TFASC_KERNELS_PORTABLE`` when the portable kernels are asked for on a core with
+    SIMD.
+
+    Raises:
+        ValueError: ``kernels`` names a SIMD variant the board's core does not run.
+    """
+    if kernels in ("dsp", "mve") and kernels != board.kernels:
+        raise ValueError(f"{board.name} runs the {board.kernels} kernels, not {kernels}")
+    names = list(defines)
+    if kernels == "portable" and board.kernels != "portable":
+        names.append("TFASC_KERNELS_PORTABLE")
+    variables = kernel_include_dirs()
+    if names:
+        variables["TFASC_DEFINES"] = ";".join(names)
+    return variables
 
 
 def executable(board: Board, target: str, build_dir) -> pathlib.Path:

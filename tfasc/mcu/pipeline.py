@@ -121,6 +121,7 @@ def mcu_pipeline(
     build_dir=None,
     timeout: float = 300.0,
     icount: bool = True,
+    kernels: str | None = None,
 ) -> PipelineResult:
     """Runs int16 PCM -> C log-mel -> AOT model -> label on ``board`` for every clip.
 
@@ -133,6 +134,8 @@ def mcu_pipeline(
         build_dir: where the generated sources and the build go (temporary if None).
         timeout: seconds before the emulator is stopped.
         icount: run QEMU with ``-icount shift=0`` (instruction counts).
+        kernels: what the model's ops call (``tfasc.aot.KERNELS``); None: the board's SIMD
+            kernels.
 
     Returns:
         The firmware's and Python's labels and outputs, instruction counts and section sizes.
@@ -145,7 +148,8 @@ def mcu_pipeline(
     target = board_named(board)
     require_tools(target)
     frontend = features.as_config(frontend)
-    model = aot.compile_model(flatbuffer)
+    kernels = kernels or target.kernels
+    model = aot.compile_model(flatbuffer, kernels=kernels)
     pcm = np.stack([read_clip(c, frontend) for c in clips])
     expected_labels, expected = python_pipeline(flatbuffer, frontend, pcm)
     interpreter = tflm.TFLMModel(flatbuffer)
@@ -162,7 +166,7 @@ def mcu_pipeline(
             "clips.h": clips_header(paths),
         }
         firmware.write_firmware(generated, files)
-        variables = {**build.kernel_include_dirs(), "TFASC_LOGMEL_FFT_LEN": frontend.n_fft}
+        variables = {**build.aot_variables(target, kernels), "TFASC_LOGMEL_FFT_LEN": frontend.n_fft}
         exe = build.build(target, "aot_pipeline", generated, cmake, variables)
         returncode, text = qemu.run(exe, target, timeout=timeout, icount=icount)
         if returncode != 0:

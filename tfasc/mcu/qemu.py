@@ -74,6 +74,14 @@ def parse_outputs(text: str, count: int, output_size: int) -> tuple[np.ndarray, 
     return outputs, tuple(instructions)
 
 
+def parse_ops(text: str) -> dict[int, int]:
+    """The ``TFASC op <index> <instructions>`` lines of a profiling build."""
+    return {
+        int(m.group(1)): int(m.group(2))
+        for m in re.finditer(r"^TFASC op (\d+) (\d+)\s*$", text, re.MULTILINE)
+    }
+
+
 def parse_labels(text: str, count: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """The ``TFASC label`` lines: per clip its label, front-end and model instructions."""
     labels, front, back = [0] * count, [0] * count, [0] * count

@@ -41,6 +41,10 @@ class MCUResult:
     """Section sizes of the firmware image in bytes (``arm-none-eabi-size -A``)."""
     elf: str
     """Path of the firmware image (inside ``build_dir``)."""
+    kernels: str = "reference"
+    """What the ops called (``tfasc.aot.KERNELS``)."""
+    op_instructions: dict[int, int] = dataclasses.field(default_factory=dict)
+    """Op index -> retired instructions of the first inference (``profile=True`` only)."""
 
     @property
     def bit_exact(self) -> bool:
@@ -58,8 +62,9 @@ class MCUResult:
 
     @property
     def instructions_per_inference(self) -> int:
-        """Median retired instructions of one inference."""
-        return int(np.median(self.instructions)) if self.instructions else 0
+        """Median retired instructions of one inference (the first left out when profiled)."""
+        counts = self.instructions[1:] if self.op_instructions else self.instructions
+        return int(np.median(counts)) if counts else 0
 
     @property
     def flash_bytes(self) -> int:
@@ -103,6 +108,9 @@ def mcu_test(
     build_dir=None,
     timeout: float = 300.0,
     icount: bool = True,
+    kernels: str | None = None,
+    profile: bool = False,
+    sparse: str = "auto",
 ) -> MCUResult:
     """Builds the model into firmware for ``board``, runs it and compares with TFLM.
 
@@ -114,19 +122,28 @@ def mcu_test(
         build_dir: where the generated sources and the build go (a temporary folder if None).
         timeout: seconds before the emulator is stopped.
         icount: run QEMU with ``-icount shift=0`` (instruction counts; slower).
+        kernels: what the ops call (``tfasc.aot.KERNELS``); None: the board's SIMD kernels
+            (:attr:`tfasc.mcu.Board.kernels`).
+        profile: also count the instructions of every op in the first inference (which
+            then includes the printing of the counts; later inferences do not).
+        sparse: where pruned weights are stored without their zeros
+            (``tfasc.aot.sparse.POLICIES``).
 
     Returns:
         The outputs, the TFLM outputs, instructions per inference and section sizes.
 
     Raises:
-        ValueError: an unknown board, or fewer than one test vector.
+        ValueError: an unknown board, fewer than one test vector, or SIMD kernels the
+            board's core does not run.
         ToolchainError: a tool is missing (naming its Debian package), a build fails or the
             firmware does not finish.
         tfasc.aot.AOTError: the model cannot be compiled.
     """
     target = board_named(board)
     require_tools(target)
-    model = aot.compile_model(flatbuffer)
+    kernels = kernels or target.kernels
+    variables = build.aot_variables(target, kernels, ("TFASC_PROFILE",) if profile else ())
+    model = aot.compile_model(flatbuffer, kernels=kernels, sparse=sparse)
     interpreter = tflm.TFLMModel(flatbuffer)
     if inputs is None:
         if num_vectors < 1:
@@ -139,7 +156,7 @@ def mcu_test(
     with build.workspace(build_dir) as (generated, cmake):
         files = vector_files(model, interpreter, inputs, expected)
         firmware.write_firmware(generated, files)
-        exe = build.build(target, "aot_vectors", generated, cmake, build.kernel_include_dirs())
+        exe = build.build(target, "aot_vectors", generated, cmake, variables)
         returncode, text = qemu.run(exe, target, timeout=timeout, icount=icount)
         outputs, instructions = qemu.parse_outputs(text, len(inputs), expected.shape[1])
         if returncode not in (0, 1):
@@ -152,6 +169,8 @@ def mcu_test(
             arena_bytes=model.arena_bytes,
             sections=build.section_sizes(exe) if target.emulated else {},
             elf=str(exe),
+            kernels=kernels,
+            op_instructions=qemu.parse_ops(text) if profile else {},
         )
 
 

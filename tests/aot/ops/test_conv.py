@@ -39,4 +39,5 @@ def test_conv_pool_model_is_bit_exact(tmp_path):
 
 def test_dcase2022_baseline_is_bit_exact(tmp_path):
     result = assert_bit_exact(convert(models.build("dcase2022_baseline")), tmp_path)
-    assert result.arena_bytes == 2 * 40 * 51 * 16
+    assert result.kernels == "portable"  # the host's tfasc kernels
+    assert result.arena_bytes == 37200  # conv outputs overlap their inputs (test_arena.py)

@@ -11,6 +11,11 @@ prepares the multipliers (the :data:`RESCALINGS` below):
   squared, so twice the bits), double, and the output multiplier may exceed one.
 
 MUL multiplies the two scales into one output multiplier (``mul_common.cc``).
+
+With tfasc's kernels the op calls ``tfasc_aot::Binary`` (``elementwise.h``) on the output
+collapsed to at most three dimensions, each input stepping through it with its own strides
+(0 where broadcast); shapes that do not collapse that far keep the reference kernels. An
+input with the output's shape may share the output's buffer (the kernel streams).
 """
 
 from __future__ import annotations
@@ -21,10 +26,13 @@ from collections.abc import Callable
 
 import numpy as np
 
+from tfasc.aot import kernels
+from tfasc.aot.arena import Overlap
 from tfasc.aot.emitter import Emitter, check, check_int8
 from tfasc.aot.quantization import (
     activation_range,
     f32,
+    multiply_by_quantized_multiplier,
     quantize_multiplier,
     quantize_multiplier_smaller_than_one,
 )
@@ -140,6 +148,10 @@ def lower_binary(e: Emitter, op: Operator) -> str:
         f"  p.quantized_activation_max = {hi};",
     ]
     params = arithmetic_params(op.name, (f32(a.scale), f32(b.scale), f32(y.scale)))
+    if e.tfasc_kernels():
+        dims = collapse(a.shape, b.shape, out_shape)
+        if dims is not None:
+            return _lower_tfasc(e, op, a, b, y, dims, params, (lo, hi))
     lines += [f"  p.{field} = {value};" for field, value in params.items()]
     same = a.shape == b.shape
     args = (
@@ -165,6 +177,108 @@ def lower_binary(e: Emitter, op: Operator) -> str:
         call = f"reference_integer_ops::{kernel if same else f'Broadcast{kernel}6DSlow'}({args});"
     lines.append(f"  {call}")
     return "\n".join(lines) + "\n"
+
+
+def collapse(a_shape, b_shape, out_shape):
+    """The output as at most 3 dimensions ``(sizes, a strides, b strides)``, or None.
+
+    Dimensions of size 1 are dropped and neighbours broadcast alike are merged; each input's
+    stride is 0 along a dimension it is broadcast in.
+    """
+    rank = len(out_shape)
+    a = (1,) * (rank - len(a_shape)) + tuple(a_shape)
+    b = (1,) * (rank - len(b_shape)) + tuple(b_shape)
+    merged: list[list] = []
+    for d, da, db in zip(out_shape, a, b, strict=True):
+        if d == 1:
+            continue
+        if merged and merged[-1][1:] == [da == 1, db == 1]:
+            merged[-1][0] *= d
+        else:
+            merged.append([d, da == 1, db == 1])
+    if len(merged) > 3:
+        return None
+    merged = [[1, False, False]] * (3 - len(merged)) + merged
+
+    def strides(k: int) -> list[int]:
+        result, step = [], 1
+        for size, *broadcast in reversed(merged):
+            result.append(0 if broadcast[k] else step)
+            step *= 1 if broadcast[k] else size
+        return result[::-1]
+
+    return [d[0] for d in merged], strides(0), strides(1)
+
+
+OPS = {"ADD": 0, "SUB": 1, "SQUARED_DIFFERENCE": 2, "MUL": 3}
+"""Op name -> ``tfasc_aot::BinaryOp``."""
+TABLE_ELEMENTS = 512
+"""``kBinaryTableElements`` (elementwise.h)."""
+
+
+def scratch_bytes(op_name: str, elements: int) -> int:
+    """``BinaryScratchBytes``: two tables of 256 int32 for ADD / SUB / SQUARED_DIFFERENCE
+    from :data:`TABLE_ELEMENTS` outputs on."""
+    return 2 * 256 * 4 if op_name != "MUL" and elements >= TABLE_ELEMENTS else 0
+
+
+def _largest_combined(op_name: str, a, b, params) -> int:
+    """The largest ``|combined|`` (elementwise.h) over all int8 inputs."""
+    values = range(-128, 128)
+    if op_name == "MUL":
+        return max(abs(v - a.zero_point) for v in values) * max(
+            abs(v - b.zero_point) for v in values
+        )
+
+    def scaled(v, zp, which):
+        shifted = (v - zp) << params["left_shift"]
+        m, s = params[f"input{which}_multiplier"], params[f"input{which}_shift"]
+        return abs(multiply_by_quantized_multiplier(shifted, m, s))
+
+    largest = max(scaled(v, a.zero_point, 1) for v in values) + max(
+        scaled(v, b.zero_point, 2) for v in values
+    )
+    return largest * largest if op_name == "SQUARED_DIFFERENCE" else largest
+
+
+def _lower_tfasc(e: Emitter, op: Operator, a, b, y, dims, params, clamp) -> str:
+    (outer, middle, inner), sa, sb = dims
+    elements = outer * middle * inner
+    scratch = scratch_bytes(op.name, elements)
+    if scratch:
+        e.scratch[op.index] = scratch
+    e.overlaps[op.index] = [Overlap(t.index, y.index, 0) for t in (a, b) if t.shape == y.shape]
+    bounded = _largest_combined(op.name, a, b, params) < (1 << 30) and params["output_shift"] < 0
+    quant = ", ".join(
+        str(v)
+        for v in (
+            f"tfasc_aot::BinaryOp({OPS[op.name]})",
+            -a.zero_point,
+            -b.zero_point,
+            params.get("left_shift", 0),
+            params.get("input1_multiplier", 0),
+            params.get("input1_shift", 0),
+            params.get("input2_multiplier", 0),
+            params.get("input2_shift", 0),
+            params["output_multiplier"],
+            params["output_shift"],
+            y.zero_point,
+            *clamp,
+            str(bounded).lower(),
+        )
+    )
+    shape = ", ".join(map(str, (outer, middle, inner, *sa, *sb)))
+    scratch_ptr = f"reinterpret_cast<int8_t*>(Scratch({op.index}))" if scratch else "nullptr"
+    return (
+        f"  static constexpr tfasc_aot::BinaryShape s = {{{shape}}};\n"
+        + kernels.scratch_check(
+            f"tfasc_aot::BinaryScratchBytes(s, tfasc_aot::BinaryOp({OPS[op.name]}))",
+            scratch,
+            e.kernels,
+        )
+        + f"  const tfasc_aot::BinaryQuant q = {{{quant}}};\n"
+        f"  tfasc_aot::Binary(s, q, {e.ptr(a)}, {e.ptr(b)}, {e.ptr(y)}, {scratch_ptr});\n"
+    )
 
 
 LOWERINGS = dict.fromkeys(("ADD", "MUL", "SQUARED_DIFFERENCE", "SUB"), lower_binary)

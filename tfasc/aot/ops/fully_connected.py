@@ -1,12 +1,16 @@
 """FULLY_CONNECTED onto ``reference_integer_ops::FullyConnected[PerChannel]``.
 
 One multiplier for per-tensor weights, one per unit for per-channel weights (TFLM's
-``fully_connected_common.cc``); the input is flattened to ``(batches, depth)``.
+``fully_connected_common.cc``); the input is flattened to ``(batches, depth)``. With
+tfasc's kernels it is a 1x1 convolution over ``batches`` pixels (``tfasc_aot::Conv``), the
+per-tensor multiplier repeated per unit.
 """
 
 from __future__ import annotations
 
+from tfasc.aot import kernels
 from tfasc.aot.emitter import Emitter, check, check_int8, filter_scales
+from tfasc.aot.ops.conv import im2col_rows, matmul_call
 from tfasc.aot.quantization import activation_range, f32, quantize_multiplier
 from tfasc.flatbuffer import Operator, UnsupportedOpError
 
@@ -26,6 +30,10 @@ def lower_fully_connected(e: Emitter, op: Operator) -> str:
     lo, hi = activation_range(op.options["FusedActivationFunction"], y.scale, y.zero_point)
     if any(w.zero_points):
         raise UnsupportedOpError(f"{op.name} (op {op.index}): asymmetric weights")
+    if e.tfasc_kernels():
+        lowered = _lower_tfasc(e, op, x, w, y, scales, (lo, hi))
+        if lowered is not None:
+            return lowered
     head = (
         f"  FullyConnectedParams p = {{}};\n"
         f"  p.input_offset = {-x.zero_point};\n  p.output_offset = {y.zero_point};\n"
@@ -46,6 +54,17 @@ def lower_fully_connected(e: Emitter, op: Operator) -> str:
         head + f"  p.output_multiplier = {m};\n  p.output_shift = {s};\n"
         f"  reference_integer_ops::FullyConnected(\n      p, {tail}"
     )
+
+
+def _lower_tfasc(e: Emitter, op: Operator, x, w, y, scales, clamp) -> str | None:
+    units, depth = w.shape
+    batches = x.size // depth
+    rows, padded = im2col_rows(w.data)
+    constants = kernels.conv_constants(e, op, x, rows, kernels.bias_values(e, op, units), scales, y)
+    if constants is None:
+        return None
+    shape = f"{{1, {batches}, {depth}, 1, {batches}, {units}, 1, 1, 1, 1, 1, 1, 0, 0, 1, {padded}}}"
+    return matmul_call(e, op, x, y, rows, shape, constants, clamp, 1, padded == depth)
 
 
 LOWERINGS = {"FULLY_CONNECTED": lower_fully_connected}

@@ -1,7 +1,11 @@
-"""MAX_POOL_2D and AVERAGE_POOL_2D onto ``reference_integer_ops::{Max,Average}Pool``."""
+"""MAX_POOL_2D and AVERAGE_POOL_2D onto ``reference_integer_ops::{Max,Average}Pool``, or with
+tfasc's kernels onto ``tfasc_aot::{Max,Average}Pool`` (``pooling.h``), whose output may
+overlap its input (the kernel streams pixel by pixel)."""
 
 from __future__ import annotations
 
+from tfasc.aot import kernels
+from tfasc.aot.arena import Overlap
 from tfasc.aot.emitter import Emitter, check
 from tfasc.aot.quantization import activation_range, compute_padding, out_size
 from tfasc.flatbuffer import Operator
@@ -18,6 +22,20 @@ def lower_pool(e: Emitter, op: Operator) -> str:
     check(y.shape == (n, oh, ow, c), op, f"output shape {y.shape}")
     lo, hi = activation_range(o["FusedActivationFunction"], y.scale, y.zero_point)
     kernel = "MaxPool" if op.name == "MAX_POOL_2D" else "AveragePool"
+    ph, pw = compute_padding(sh, 1, h, fh, oh), compute_padding(sw, 1, w, fw, ow)
+    if e.tfasc_kernels():
+        if n == 1:
+            gap = kernels.window_gap((h, w, c), (oh, ow, c), (sh, sw), (ph, pw), 1)
+            e.overlaps[op.index] = [Overlap(x.index, y.index, gap)]
+        shape = ", ".join(map(str, (h, w, c, oh, ow, fh, fw, sh, sw, ph, pw, lo, hi)))
+        step_in, step_out = x.size // n, y.size // n
+        return (
+            f"  static constexpr tfasc_aot::PoolShape s = {{{shape}}};\n"
+            + kernels.scratch_check("tfasc_aot::PoolScratchBytes(s)", 0, e.kernels)
+            + f"  for (int b = 0; b < {n}; ++b) {{\n"
+            f"    tfasc_aot::{kernel}(s, {e.ptr(x)} + b * {step_in}, {e.ptr(y)} + b * {step_out});\n"
+            f"  }}\n"
+        )
     return (
         f"  PoolParams p = {{}};\n"
         f"  p.stride_height = {sh};\n  p.stride_width = {sw};\n"
