@@ -128,7 +128,7 @@ def test_quickstart_command(tmp_path, capsys):
     assert summary["tflm_arena_bytes"] == interpreter.arena_used()
     assert summary["mcu"]["bit_exact_vectors"] == summary["mcu"]["vectors"] == 2
     assert summary["mcu"]["clip_label_on_board"] == summary["mcu"]["clip_label_in_python"]
-    assert summary["mcu"]["instructions_per_inference"] > 100e6  # 29 M MACs, reference kernels
+    assert summary["mcu"]["instructions_per_inference"] > 29e6 / 2  # 29 M MACs, <= 2 per SMLAD
     assert (out / "run" / "evaluation.txt").is_file()
     printed = capsys.readouterr().out
     assert "int8 in TFLM" in printed and "vectors bit-exact with TFLM" in printed
