@@ -9,22 +9,30 @@ training steps after ``--warmup`` untimed ones, so that machine load affects bot
 medians and their ratio are printed and written to ``benchmarks/results/train_speed.json``.
 Without torch installed (``pip install torch==2.13.0``), only tfasc is measured.
 
-    .venv/bin/python benchmarks/train_speed.py [--variants default,xla] [--rounds 3]
+tfasc variants: ``default`` (what ``tfasc train`` does), ``xla`` (the training step compiled
+with ``jit_compile``), ``grouped`` (the layer before: the unequal-stride depthwise
+convolutions trained as TensorFlow's grouped ``Conv2D`` instead of
+:class:`tfasc.layers.strided_depthwise.StridedDepthwiseConv2D`).
+
+    .venv/bin/python benchmarks/train_speed.py [--variants default,xla,grouped] [--rounds 3]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import pathlib
 import platform
 import statistics
 import time
+from unittest import mock
 
 import numpy as np
 
 from tfasc import SCENES, atomic, models, train
 from tfasc.config import OptimizerConfig
 from tfasc.keras import keras, tf
+from tfasc.layers import rep_conv
 
 BATCH = 64
 INPUT = (256, 65, 1)
@@ -41,11 +49,23 @@ class _Timer(keras.callbacks.Callback):
             self.start = time.perf_counter()
 
 
-def tfasc_training(steps: int, warmup: int, jit_compile: bool) -> float:
-    """Clips per second of ``model.fit`` on the DCASE2024 baseline (tfasc's training path)."""
+def build(variant: str) -> keras.Model:
+    """The DCASE2024 baseline; ``grouped``: with plain grouped ``Conv2D`` layers."""
     keras.utils.set_random_seed(0)
-    model = models.build("dcase2024_baseline")
-    train.compile_model(model, OptimizerConfig(epochs=1), warmup + steps, jit_compile=jit_compile)
+    with contextlib.ExitStack() as stack:
+        if variant == "grouped":
+            stack.enter_context(
+                mock.patch.object(rep_conv, "StridedDepthwiseConv2D", keras.layers.Conv2D)
+            )
+        return models.build("dcase2024_baseline")
+
+
+def tfasc_training(steps: int, warmup: int, variant: str) -> float:
+    """Clips per second of ``model.fit`` on the DCASE2024 baseline (tfasc's training path)."""
+    model = build(variant)
+    train.compile_model(
+        model, OptimizerConfig(epochs=1), warmup + steps, jit_compile=variant == "xla"
+    )
     rng = np.random.default_rng(0)
     x = rng.standard_normal((BATCH * 8, *INPUT)).astype(np.float32)
     y = rng.integers(0, len(SCENES), BATCH * 8)
@@ -55,11 +75,11 @@ def tfasc_training(steps: int, warmup: int, jit_compile: bool) -> float:
     return steps * BATCH / (time.perf_counter() - timer.start)
 
 
-def tfasc_inference(batches: int, jit_compile: bool) -> float:
-    """Clips per second of inference (``predict_on_batch``)."""
-    model = models.build("dcase2024_baseline")
+def tfasc_inference(batches: int, variant: str) -> float:
+    """Clips per second of inference (a ``tf.function`` of the model, training=False)."""
+    model = build(variant)
     x = np.random.default_rng(1).standard_normal((BATCH, *INPUT)).astype(np.float32)
-    step = tf.function(lambda v: model(v, training=False), jit_compile=jit_compile)
+    step = tf.function(lambda v: model(v, training=False), jit_compile=variant == "xla")
     step(x)
     start = time.perf_counter()
     for _ in range(batches):
@@ -145,7 +165,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--steps", type=int, default=40)
     parser.add_argument("--warmup", type=int, default=8)
-    parser.add_argument("--variants", default="default,xla", help="tfasc: default, xla")
+    parser.add_argument("--variants", default="default,grouped,xla",
+                        help="tfasc: default, grouped, xla")  # fmt: skip
     parser.add_argument(
         "--out", default=pathlib.Path(__file__).parent / "results" / "train_speed.json"
     )
@@ -162,9 +183,8 @@ def main():
         runs["pytorch"] = {"train": [], "inference": []}
     for round_ in range(args.rounds):
         for v in variants:
-            jit = v == "xla"
-            runs[f"tfasc_{v}"]["train"].append(tfasc_training(args.steps, args.warmup, jit))
-            runs[f"tfasc_{v}"]["inference"].append(tfasc_inference(args.steps, jit))
+            runs[f"tfasc_{v}"]["train"].append(tfasc_training(args.steps, args.warmup, v))
+            runs[f"tfasc_{v}"]["inference"].append(tfasc_inference(args.steps, v))
         if torch is not None:
             runs["pytorch"]["train"].append(torch_training(args.steps, args.warmup))
             runs["pytorch"]["inference"].append(torch_inference(args.steps))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfasc.keras import BN_DEFAULTS, keras, tf
+from tfasc.layers.strided_depthwise import StridedDepthwiseConv2D
 
 UNIT_ALPHA = float(np.log(np.expm1(1.0)))
 """Initial branch weight α: softplus(α) = 1, so a weighted layer starts as the plain sum."""
@@ -35,8 +36,9 @@ def depthwise_conv2d(
 
     TensorFlow's CPU depthwise kernel only supports equal row and column strides, and the
     DCASE2024 baseline strides (1, 2) and (2, 1). Those become a grouped ``Conv2D``
-    (``groups == channels``, one filter per channel), which trains on CPU and converts to a
-    grouped ``CONV_2D`` that TFLite Micro runs; equal strides stay ``DepthwiseConv2D``
+    (``groups == channels``, one filter per channel) that converts to a grouped ``CONV_2D``,
+    which TFLite Micro runs, and trains as a subsampled stride-1 depthwise convolution
+    (:class:`~tfasc.layers.strided_depthwise.StridedDepthwiseConv2D`); equal strides stay ``DepthwiseConv2D``
     (``DEPTHWISE_CONV_2D``). Both count the same MACs: kh·kw·C·H_out·W_out.
 
     Args:
@@ -61,7 +63,7 @@ def depthwise_conv2d(
             f"a depthwise convolution with unequal strides {strides} needs `channels`: "
             "TensorFlow runs it as a grouped Conv2D"
         )
-    return keras.layers.Conv2D(channels, kernel_size, strides=strides, groups=channels, **kwargs)
+    return StridedDepthwiseConv2D(channels, kernel_size, strides=strides, groups=channels, **kwargs)
 
 
 def _depthwise_layout(layer: keras.layers.Layer, kernel: np.ndarray) -> np.ndarray:

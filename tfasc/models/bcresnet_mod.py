@@ -76,6 +76,7 @@ def bcresnet_mod(
     lam: float = 0.1,
     stem_kernel: int = 5,
     dilations=None,
+    resnorm: bool = True,
     name: str = "bcresnet_mod",
 ) -> keras.Model:
     """Builds BC-ResNet-Mod (default ``c = 80``: 317,450 trainable parameters).
@@ -92,6 +93,8 @@ def bcresnet_mod(
         stem_kernel: kernel size of the stride-2 stem convolution.
         dilations: temporal dilation of the blocks of each stage (one per stage); None: 1
             everywhere (the limited receptive field of the QTI layout).
+        resnorm: False leaves out every ResNorm (the input's and the stages'), the ablation's
+            "without ResNorm" row.
         name: model name.
 
     Returns:
@@ -104,7 +107,7 @@ def bcresnet_mod(
     if len(dilations) != len(stages):
         raise ValueError(f"dilations {dilations}: one per stage needed, {len(stages)} stages")
     inputs = keras.Input(input_shape, name="features")  # (B, F, T, 1)
-    x = ResNorm(lam, name="input_resnorm")(inputs)
+    x = ResNorm(lam, name="input_resnorm")(inputs) if resnorm else inputs
 
     # Head: 5x5 stride-2 conv (with bias, linear), optional max-pool.
     x = keras.layers.Conv2D(
@@ -114,7 +117,7 @@ def bcresnet_mod(
         x = keras.layers.MaxPooling2D(stem_pool, name="stem_pool")(x)
 
     # Body: BC-ResBlock stages, each followed by ResNorm and max-pooling as specified.
-    for stage, ((width, blocks, pool, resnorm), dilation) in enumerate(
+    for stage, ((width, blocks, pool, stage_resnorm), dilation) in enumerate(
         zip(stages, dilations, strict=True), start=1
     ):
         for index in range(blocks):
@@ -125,7 +128,7 @@ def bcresnet_mod(
                 dropout=dropout,
                 name=f"stage{stage}_block{index + 1}",
             )(x)
-        if resnorm:
+        if resnorm and stage_resnorm:
             x = ResNorm(lam, name=f"stage{stage}_resnorm")(x)
         if pool > 1:
             x = keras.layers.MaxPooling2D(pool, name=f"stage{stage}_pool")(x)
