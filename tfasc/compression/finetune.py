@@ -13,12 +13,11 @@ Example:
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 
-from tfasc import distill, feature_cache
+from tfasc import SCENES, distill, feature_cache
 from tfasc import train as training
+from tfasc.augment import pipeline
 from tfasc.config import AugmentConfig, OptimizerConfig
 from tfasc.keras import keras
 
@@ -57,7 +56,8 @@ def fine_tune(
         learning_rate: peak learning rate.
         batch_size: batch size.
         seed: shuffling seed.
-        augment: device augmentation of the batches (Freq-MixStyle), None for none.
+        augment: augmentation of the cached features (Freq-MixStyle, masking, rolling; not
+            DIR, which needs waveforms, nor mixup), None for none.
         teacher: ``(N, C)`` teacher probabilities (:func:`teacher_targets`) to distill from,
             or None for plain cross-entropy.
         label_weight: λ of :class:`tfasc.distill.DistillationLoss`.
@@ -67,13 +67,17 @@ def fine_tune(
     """
     if epochs <= 0:
         return {}
+    if augment is not None and (augment.dir or augment.mixup_p > 0):
+        raise ValueError(
+            "compression fine-tuning takes feature augmentations only (no DIR, no mixup)"
+        )
     steps = int(np.ceil(len(train_set) / batch_size))
     optimizer = OptimizerConfig(epochs=epochs, batch_size=batch_size, learning_rate=learning_rate)
     training.compile_model(model, optimizer, steps)
-    data_set = train_set
+    augment = augment or AugmentConfig(mixstyle_p=0.0)
+    targets = train_set.labels
     if teacher is not None:
         targets = distill.pack_targets(train_set.labels, teacher)
-        data_set = dataclasses.replace(train_set, labels=targets)
         schedule = keras.optimizers.schedules.CosineDecay(
             learning_rate, decay_steps=max(1, epochs * steps), alpha=0.01
         )
@@ -83,7 +87,15 @@ def fine_tune(
         )
     keras.utils.set_random_seed(seed)
     history = model.fit(
-        training.make_dataset(data_set, batch_size, shuffle=True, augmentation=augment, seed=seed),
+        pipeline.training_dataset(
+            pipeline.TrainingInputs(train_set),
+            targets,
+            batch_size,
+            augment,
+            frontend=None,
+            num_classes=len(SCENES),
+            seed=seed,
+        ),  # fmt: skip
         epochs=epochs,
         callbacks=list(callbacks),
         verbose=verbose,

@@ -35,6 +35,7 @@ from tfasc import flatbuffer as fb
 from tfasc.compression import int8_ready
 from tfasc.keras import keras, tf
 from tfasc.layers import BCResBlock, ResNorm
+from tfasc.layers.strided_depthwise import as_grouped_conv2d
 
 
 def _tfmot():
@@ -169,6 +170,7 @@ def quantize(model: keras.Model, *, preserve_sparsity: bool = False) -> keras.Mo
     classes = configs()
 
     def annotate(layer):
+        layer = as_grouped_conv2d(layer)  # tfmot's registry knows Keras's own layers only
         name = CUSTOM_LAYERS.get(type(layer))
         if isinstance(layer, keras.layers.MaxPooling2D):
             name = "OutputQuantizeConfig"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfasc.keras import BN_DEFAULTS, keras, tf
-from tfasc.layers.strided_depthwise import StridedDepthwiseConv2D
+from tfasc.layers.strided_depthwise import StridedDepthwiseConv2D, as_grouped_conv2d
 
 UNIT_ALPHA = float(np.log(np.expm1(1.0)))
 """Initial branch weight α: softplus(α) = 1, so a weighted layer starts as the plain sum."""
@@ -404,7 +404,7 @@ class RepConv2D(keras.layers.Layer):
             layer = keras.layers.Conv2D(self.filters, **common)
         layer.build((None, None, None, self.input_channels))
         layer.set_weights([kernel, bias])
-        return layer
+        return as_grouped_conv2d(layer)  # the deploy form: Keras's own layers only
 
     def get_config(self):
         config = super().get_config()

@@ -58,3 +58,23 @@ class StridedDepthwiseConv2D(keras.layers.Conv2D):
         if self.use_bias:
             y = tf.nn.bias_add(y, self.bias)
         return self.activation(y) if self.activation is not None else y
+
+
+def as_grouped_conv2d(layer: keras.layers.Layer) -> keras.layers.Layer:
+    """A built ``StridedDepthwiseConv2D`` as the plain grouped ``Conv2D`` it equals (same
+    config and weights), for tools that know only Keras's own layers (tfmot's pruning and
+    quantization registries); any other layer unchanged."""
+    if not isinstance(layer, StridedDepthwiseConv2D):
+        return layer
+    plain = keras.layers.Conv2D.from_config(layer.get_config())
+    plain.build((None, None, None, layer.filters))  # input channels == filters
+    plain.set_weights(layer.get_weights())
+    return plain
+
+
+def grouped_form(model: keras.Model) -> keras.Model:
+    """``model`` with every top-level ``StridedDepthwiseConv2D`` as a grouped ``Conv2D``
+    (the same function); ``model`` itself when it has none."""
+    if not any(isinstance(layer, StridedDepthwiseConv2D) for layer in model.layers):
+        return model
+    return keras.models.clone_model(model, clone_function=as_grouped_conv2d)

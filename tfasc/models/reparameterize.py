@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tfasc.keras import keras
 from tfasc.layers.rep_conv import RepConv2D
+from tfasc.layers.strided_depthwise import grouped_form
 
 
 def reparameterize(model: keras.Model) -> keras.Model:
@@ -57,7 +58,9 @@ def reparameterize(model: keras.Model) -> keras.Model:
 
 
 def deploy_form(model: keras.Model) -> keras.Model:
-    """The model as it is exported: re-parameterized when it holds ``RepConv2D`` layers."""
+    """The model as it is exported: re-parameterized when it holds ``RepConv2D`` layers, and
+    its unequal-stride depthwise convolutions as Keras's grouped ``Conv2D``
+    (:func:`~tfasc.layers.strided_depthwise.grouped_form`, the same function)."""
     if any(isinstance(layer, RepConv2D) for layer in model.layers):
-        return reparameterize(model)
-    return model
+        model = reparameterize(model)
+    return grouped_form(model)

@@ -89,8 +89,8 @@ constexpr int ConvSparseScratchBytes(const ConvShape& s) {
 // variant multiplies four columns per position and value it loads; Helium
 // gathers 16 positions of four columns at a time (VLDRB gather: one
 // instruction, but about one cycle per byte on Cortex-M55).
-void ConvSparse(const ConvShape& s, const ConvQuant& q, const int8_t* input,
-                const SparseWeights& w, int8_t* output, int8_t* scratch);
+void ConvSparse(const ConvShape& s, const ConvQuant& q, const int8_t* input, const SparseWeights& w,
+                int8_t* output, int8_t* scratch);
 
 }  // namespace tfasc_aot
 
