@@ -80,3 +80,15 @@ def test_dcase2024_baseline_converts_as_with_the_grouped_conv2d():
     ):
         assert tuple(shape) == tuple(shape2) and dtype == dtype2
         assert (data is None) == (data2 is None) and (data is None or np.array_equal(data, data2))
+
+
+def test_unknown_sizes_at_trace_time():
+    layer = StridedDepthwiseConv2D(4, 3, strides=(1, 2), groups=4, padding="same")
+    layer.build((None, None, None, 4))
+    step = tf.function(
+        lambda x, training: layer(x, training=training),
+        input_signature=[tf.TensorSpec([None, None, None, 4]), tf.TensorSpec([], tf.bool)],
+    )
+    for shape in ((10, 13), (9, 16)):
+        x = tf.constant(np.random.default_rng(1).standard_normal((2, *shape, 4)), tf.float32)
+        np.testing.assert_allclose(step(x, True), step(x, False), atol=1e-5)

@@ -17,16 +17,18 @@ from __future__ import annotations
 from tfasc.keras import keras, tf
 
 
-def window_offset(size: int, kernel: int, stride: int, padding: str) -> int:
+def window_offset(size, kernel: int, stride: int, padding: str):
     """Index of the first strided window's centre in the stride-1 output of the same padding.
 
     ``same``: TensorFlow pads ``max((out - 1)·s + k - n, 0)`` in total with the smaller half
     first, a stride-1 convolution pads ``(k - 1) // 2`` first; ``valid``: both start at 0.
+    ``size`` is an int or, for a dimension unknown until run time, a scalar tensor.
     """
     if padding == "valid":
         return 0
     out = -(-size // stride)
-    total = max((out - 1) * stride + kernel - size, 0)
+    total = (out - 1) * stride + kernel - size
+    total = max(total, 0) if isinstance(total, int) else tf.maximum(total, 0)
     return (kernel - 1) // 2 - total // 2
 
 
@@ -48,13 +50,14 @@ class StridedDepthwiseConv2D(keras.layers.Conv2D):
             return super().call(inputs)
         kernel = tf.transpose(self.kernel, [0, 1, 3, 2])  # (kh, kw, C, 1)
         full = tf.nn.depthwise_conv2d(inputs, kernel, [1, 1, 1, 1], self.padding.upper())
-        (rows, cols), (sh, sw) = inputs.shape[1:3], self.strides
-        out_rows, out_cols = self.compute_output_shape(inputs.shape)[1:3]
-        top = window_offset(rows, self.kernel_size[0], sh, self.padding)
-        left = window_offset(cols, self.kernel_size[1], sw, self.padding)
-        y = full[
-            :, top : top + (out_rows - 1) * sh + 1 : sh, left : left + (out_cols - 1) * sw + 1 : sw
-        ]
+        rows, cols = (
+            static if static is not None else tf.shape(inputs)[axis]
+            for axis, static in ((1, inputs.shape[1]), (2, inputs.shape[2]))
+        )
+        (sh, sw), (kh, kw) = self.strides, self.kernel_size
+        top = window_offset(rows, kh, sh, self.padding)
+        left = window_offset(cols, kw, sw, self.padding)
+        y = full[:, top::sh, left::sw]  # exactly the strided windows, to the end
         if self.use_bias:
             y = tf.nn.bias_add(y, self.bias)
         return self.activation(y) if self.activation is not None else y
