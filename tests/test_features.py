@@ -78,3 +78,16 @@ def test_runs_inside_tf_data_and_keras():
     np.testing.assert_allclose(from_model, from_data, atol=1e-5)
     restored = features.LogMel.from_config(model.layers[-1].get_config())
     assert restored.config == config
+
+
+def test_front_end_first_used_inside_a_tf_data_map_works_in_the_next_map():
+    config = features.FrontendConfig(sample_rate=8000, n_fft=256, win_length=256,
+                                     hop_length=128, n_mels=16, clip_seconds=0.25)  # fmt: skip
+    waves = np.random.default_rng(0).standard_normal((4, 2000)).astype(np.float32)
+
+    def mapped():
+        data = tf.data.Dataset.from_tensor_slices(waves).batch(2)
+        return np.concatenate([x.numpy() for x in data.map(lambda w: features.log_mel(w, config))])
+
+    np.testing.assert_allclose(mapped(), mapped())  # the second map once failed
+    np.testing.assert_allclose(mapped(), features.log_mel(waves, config).numpy(), atol=1e-5)

@@ -134,9 +134,14 @@ def fft_window(config: FrontendConfig) -> np.ndarray:
 
 @functools.lru_cache(maxsize=16)
 def _graph(config: FrontendConfig):
-    """The front end of one configuration as a traced ``tf.function`` (any batch size)."""
-    window = tf.constant(fft_window(config), tf.float32)
-    filters = tf.constant(mel_filters(config).T)  # (n_fft // 2 + 1, n_mels)
+    """The front end of one configuration as a traced ``tf.function`` (any batch size).
+
+    Cached, so its constants are made eagerly (``tf.init_scope``) even when the first call
+    comes from inside a graph (a ``tf.data`` map computing features of augmented audio):
+    a constant of that graph, cached, would leak into every later graph that uses it."""
+    with tf.init_scope():
+        window = tf.constant(fft_window(config), tf.float32)
+        filters = tf.constant(mel_filters(config).T)  # (n_fft // 2 + 1, n_mels)
     pad = config.n_fft // 2
     db_per_log = 10.0 / np.log(10.0)
 

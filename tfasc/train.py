@@ -182,10 +182,6 @@ def train(
     if run.exists and run.finished:
         return TrainResult(run, _history(run.logged_epochs()), 0, _skipped(run))
     optimizer = train_config.optimizer
-    # A fresh Keras graph per run: after a loaded model has predicted in this process, the
-    # old global graph leaks a symbolic tensor into the tf.data map that calls the device
-    # translator (DIR + translation), and TensorFlow refuses the map.
-    keras.backend.clear_session()
     teachers = distill.check_teachers(run)
     keras.utils.set_random_seed(train_config.runtime.seed)
     strategy = make_strategy(train_config.runtime.strategy, train_config.runtime.cpu_replicas)
