@@ -39,8 +39,13 @@ def _survives(model, board: str | None):
 def test_small_zoo_models(small_model, name):
     reference, interpreter, x = _survives(small_model(name), "mps2-an386")
     if name != "bcresnet_mod_budget":  # ResNorm: see test_int8_ready / the README
-        float_labels = reference.predict(x, verbose=0).argmax(1)
-        assert np.mean(interpreter.predict(x).argmax(1) == float_labels) >= 0.9
+        # One epoch on random data leaves near-tied logits, so a plain argmax agreement
+        # flips by chance: the int8 choice must be the float best or within 5 % of the float
+        # logits' spread of it.
+        logits = reference.predict(x, verbose=0)
+        chosen = interpreter.predict(x).argmax(1)
+        shortfall = logits.max(1) - logits[np.arange(len(x)), chosen]
+        assert shortfall.max() <= 0.05 * (logits.max() - logits.min())
 
 
 @pytest.mark.slow
