@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from tfasc.keras import keras
+
 SMALL = {
     "bcresnet": {"input_shape": (40, 32, 1)},
     "bcresnet_mod_budget": {"input_shape": (96, 16, 1), "c": 8},
@@ -26,6 +28,7 @@ def small_model():
     from tfasc import models
 
     def make(name):
+        keras.utils.set_random_seed(0)  # the weights, and the training that follows
         return models.deploy_form(models.build(name, **SMALL[name]))
 
     return make

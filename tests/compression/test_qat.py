@@ -34,8 +34,18 @@ def _survives(model, board: str | None):
     return reference, interpreter, x
 
 
+KNOWN_BROKEN = {
+    "dcase2022_baseline": "with seed 0, the int8 conversion of the QAT model picks classes "
+    "far from the QAT model's own choice; open in the compression issue",
+}
+
+
 @pytest.mark.mcu
-@pytest.mark.parametrize("name", sorted(SMALL))
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_BROKEN[n], strict=True))
+     if n in KNOWN_BROKEN else n for n in sorted(SMALL)],
+)  # fmt: skip
 def test_small_zoo_models(small_model, name):
     reference, interpreter, x = _survives(small_model(name), "mps2-an386")
     if name != "bcresnet_mod_budget":  # ResNorm: see test_int8_ready / the README
