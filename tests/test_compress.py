@@ -56,6 +56,9 @@ def test_prune_qat_int8_verified_on_both_boards_and_resumed(source, tmp_path):
     # Every kernel but the first conv's at 50 %; biases and BN dense.
     assert 0.4 < compressed["sparsity"] < 0.5
     assert compressed["nonzero_params"] == magnitude.nonzero_params(result.model)
+    # The float reference stays the source model: pruning works on a copy of it.
+    assert magnitude.model_sparsity(result.dense) < 0.01
+    assert report["complexity"]["dense"]["sparsity"] < 0.01
     stages = {p.name: p.stat().st_mtime_ns for p in result.directory.iterdir() if p.is_file()}
     assert {"compress.json", "dense.keras", "pruned.keras", "model.tflite", "ptq.tflite",
             "qat.json", "teacher.npy"} <= set(stages)  # fmt: skip

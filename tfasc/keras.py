@@ -17,4 +17,19 @@ BN_DEFAULTS = {"momentum": 0.9, "epsilon": 1e-5}
 reference implementation is PyTorch. Keras' own defaults (0.99, 1e-3) leave the moving
 statistics of deep networks far from the data after a few hundred steps."""
 
-__all__ = ["BN_DEFAULTS", "keras", "tf"]
+
+
+def copy_model(model: "keras.Model") -> "keras.Model":
+    """An independent copy of a functional model: new layers, the same weights.
+
+    tfmot's pruning wrappers share the wrapped layers' variables: a model is copied before
+    it is wrapped when the original must stay as it is.
+    """
+    clone = keras.models.clone_model(
+        model, clone_function=lambda layer: layer.__class__.from_config(layer.get_config())
+    )
+    clone.set_weights(model.get_weights())
+    return clone
+
+
+__all__ = ["BN_DEFAULTS", "copy_model", "keras", "tf"]

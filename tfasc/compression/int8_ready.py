@@ -20,15 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfasc.keras import keras
+from tfasc.keras import copy_model, keras
 from tfasc.layers import BCResBlock
-
-
-def _copy(model: keras.Model) -> keras.Model:
-    clone = keras.models.clone_model(model, clone_function=lambda layer: layer.__class__.from_config(
-        layer.get_config()))  # fmt: skip
-    clone.set_weights(model.get_weights())
-    return clone
 
 
 def fold_subspectral_scales(model: keras.Model, *, for_training: bool = False) -> keras.Model:
@@ -43,7 +36,7 @@ def fold_subspectral_scales(model: keras.Model, *, for_training: bool = False) -
             (batch statistics are scale-invariant) and in inference up to ``ε/k²`` instead of
             ``ε``, for a model that is trained further (QAT).
     """
-    folded = _copy(model)
+    folded = copy_model(model)
     for layer in folded.layers:
         if not isinstance(layer, BCResBlock):
             continue

@@ -37,7 +37,7 @@ from tfasc import run as runs
 from tfasc.complexity import keras_complexity
 from tfasc.compression import finetune, int8_ready, magnitude, qat, structured
 from tfasc.config import CompressConfig, to_dict
-from tfasc.keras import keras
+from tfasc.keras import copy_model, keras
 
 STATE_FILE = "compress.json"
 
@@ -169,7 +169,7 @@ def _prune(config, dense, train_set, teacher, directory, log) -> keras.Model:
         return small
     steps = prune.steps if prune.method == "progressive" else 1
     epochs = [prune.epochs // steps + (k < prune.epochs % steps) for k in range(steps)]
-    model = dense
+    model = copy_model(dense)  # the pruning wrappers share (and zero) the wrapped variables
     for k in range(steps):
         target = sparsity * (k + 1) / steps
         if prune.method == "progressive" or prune.schedule == "constant":
@@ -238,7 +238,8 @@ def compress(config: CompressConfig, *, overwrite: bool = False, log=print) -> C
 
         def quantization_aware():
             trainable = int8_ready.fold_subspectral_scales(model, for_training=True)
-            q = qat.quantize(trainable, preserve_sparsity=config.qat.preserve_sparsity)
+            q = qat.quantize(trainable, preserve_sparsity=config.qat.preserve_sparsity,
+                             calibration=calibration)  # fmt: skip
             callbacks = [qat.keep_zeros(q)] if config.qat.preserve_sparsity else []
             history = finetune.fine_tune(
                 q, train_set, epochs=config.qat.epochs, learning_rate=config.qat.learning_rate,

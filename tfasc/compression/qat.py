@@ -8,7 +8,9 @@ temporal taps are left to the converter, see ``_kernel_slots``; SubSpectralNorm 
 batch norms become per-channel constants the converter folds) and the block output;
 :class:`ResNormQuantizeConfig` fake-quantizes ResNorm's output (its internal statistics are
 computed by the int8 kernels of the deployed model). ``RepConv2D`` models are
-re-parameterized before QAT (:func:`tfasc.models.deploy_form`).
+re-parameterized before QAT (:func:`tfasc.models.deploy_form`). With ``calibration``, every
+activation range starts at the float model's range (:func:`init_ranges`) rather than tfmot's
+``[-6, 6]``, which a short fine-tuning barely moves.
 
 Pruning-preserving QAT (``preserve_sparsity=True``) uses tfmot's
 ``Default8BitPrunePreserveQuantizeScheme`` for the built-in layers it covers (Conv2D, Dense)
@@ -21,7 +23,7 @@ models are rejected, nested models raise), a QuantizeConfig needs ``get_config``
 ``from_config``, and :func:`scope` must be active to clone or load a QAT model.
 
 Example:
-    >>> qat_model = quantize(model)
+    >>> qat_model = quantize(model, calibration=train_features[:200])
     >>> fine_tune(qat_model, train_set, epochs=2, learning_rate=1e-4)
     >>> to_tflite(qat_model, "int8", calibration)
 """
@@ -33,7 +35,7 @@ import numpy as np
 from tfasc import convert
 from tfasc import flatbuffer as fb
 from tfasc.compression import int8_ready
-from tfasc.keras import keras, tf
+from tfasc.keras import copy_model, keras, tf
 from tfasc.layers import BCResBlock, ResNorm
 from tfasc.layers.strided_depthwise import as_grouped_conv2d
 
@@ -147,7 +149,8 @@ def scope():
     return _tfmot().quantization.keras.quantize_scope(objects)
 
 
-def quantize(model: keras.Model, *, preserve_sparsity: bool = False) -> keras.Model:
+def quantize(model: keras.Model, *, preserve_sparsity: bool = False,
+             calibration: np.ndarray | None = None) -> keras.Model:  # fmt: skip
     """The quantization-aware form of a functional model (a new model, weights copied).
 
     Args:
@@ -155,6 +158,8 @@ def quantize(model: keras.Model, *, preserve_sparsity: bool = False) -> keras.Mo
         preserve_sparsity: keep the zeros of pruned kernels (tfmot's prune-preserve scheme
             plus :class:`KeepZeros`, which the caller adds to ``fit``: see
             :func:`keep_zeros`).
+        calibration: inputs whose float activations set the starting activation ranges
+            (:func:`init_ranges`); None keeps tfmot's ``[-6, 6]``.
 
     Raises:
         ValueError: a subclassed or nested model, or a layer no QuantizeConfig covers.
@@ -186,9 +191,69 @@ def quantize(model: keras.Model, *, preserve_sparsity: bool = False) -> keras.Mo
                 default_8bit_prune_preserve_quantize_scheme as prune_preserve,
             )
 
-            scheme = prune_preserve.Default8BitPrunePreserveQuantizeScheme()
-            return qk.quantize_apply(annotated, scheme)
-        return qk.quantize_apply(annotated)
+            quantized = qk.quantize_apply(
+                annotated, prune_preserve.Default8BitPrunePreserveQuantizeScheme()
+            )
+        else:
+            quantized = qk.quantize_apply(annotated)
+    if calibration is not None:
+        init_ranges(quantized, model, calibration)
+    return quantized
+
+
+RANGE_SUFFIXES = ("output", "post_activation")
+"""Activation quantizers of a tfmot wrapper (``quant_<layer>/<suffix>_min``) that quantize
+the wrapped layer's output; kernel quantizers (``LastValueQuantizer``) take each kernel's
+range anew at every step and need no start."""
+
+
+def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_size: int = 32):
+    """Starts every activation range of ``qat_model`` at the min / max (0 included) that the
+    same tensor of the float ``model`` takes on ``calibration`` — the ranges post-training
+    calibration would give.
+
+    tfmot starts each ``MovingAverageQuantizer`` at ``[-6, 6]`` and moves it by an EMA of
+    decay 0.999 per training step: a fine-tuning run of a few hundred steps keeps most of
+    that start, and a tensor of a much smaller range (logits within ±0.5) is then quantized
+    to a few steps. The input quantizer (``quantize_layer``) starts at the input's range.
+
+    Returns:
+        ``{variable name: value}`` of the ranges set.
+    """
+    slots = {}  # float layer name -> [(min variable, max variable)]
+    for wrapper in qat_model.layers:
+        limits = {v.name.split("/")[-1][: -len(":0")]: v for v in wrapper.non_trainable_weights}
+        if wrapper.name.startswith("quantize_layer"):
+            pairs, target = [(limits[f"{wrapper.name}_min"], limits[f"{wrapper.name}_max"])], None
+        else:
+            pairs = [(limits[f"{s}_min"], limits[f"{s}_max"]) for s in RANGE_SUFFIXES
+                     if f"{s}_min" in limits]  # fmt: skip
+            target = wrapper.name.removeprefix("quant_")
+        if pairs:
+            slots.setdefault(target, []).extend(pairs)
+    names = [name for name in slots if name is not None]
+    missing = [name for name in names if name not in {layer.name for layer in model.layers}]
+    if missing:
+        raise ValueError(f"QAT model quantizes outputs of layers {missing} that model "
+                         f"{model.name!r} lacks")  # fmt: skip
+    model = copy_model(model)  # annotating reused the layers: a graph of their own
+    probe = keras.Model(model.inputs, [model.get_layer(name).output for name in names])
+    low = np.zeros(len(names) + 1, np.float32)
+    high = np.zeros(len(names) + 1, np.float32)
+    for start in range(0, len(calibration), batch_size):
+        batch = np.asarray(calibration[start : start + batch_size], np.float32)
+        outputs = probe(batch, training=False)
+        outputs = outputs if isinstance(outputs, list) else [outputs]
+        for i, tensor in enumerate([batch, *outputs]):
+            low[i] = min(low[i], float(tf.reduce_min(tensor)))
+            high[i] = max(high[i], float(tf.reduce_max(tensor)))
+    values = {}
+    for i, name in enumerate([None, *names]):
+        for minimum, maximum in slots.get(name, []):
+            minimum.assign(low[i])
+            maximum.assign(high[i])
+            values[minimum.name], values[maximum.name] = float(low[i]), float(high[i])
+    return values
 
 
 def trained_float(qat_model: keras.Model, model: keras.Model) -> keras.Model:
@@ -200,9 +265,7 @@ def trained_float(qat_model: keras.Model, model: keras.Model) -> keras.Model:
     wraps them in DEQUANTIZE/QUANTIZE, which the board firmware cannot run; exporting the
     QAT weights with calibrated ranges gives a full-int8 model instead.
     """
-    copy = keras.models.clone_model(model, clone_function=lambda layer: layer.__class__.from_config(
-        layer.get_config()))  # fmt: skip
-    copy.set_weights(model.get_weights())
+    copy = copy_model(model)
     # A wrapped layer's quantized kernels are attributes replaced by tensors (no longer in
     # its ``weights``), so the variables are matched by name ("stem_conv/kernel:0").
     trained = {variable.name: variable for variable in qat_model.weights}
