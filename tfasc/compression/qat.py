@@ -2,12 +2,15 @@
 
 Built-in layers use tfmot's default 8-bit scheme (Conv2D + BatchNormalization folded
 patterns, ReLU, Add, pooling); the custom layers are annotated with the
-:class:`QuantizeConfig` s below: :class:`BCResBlockQuantizeConfig` fake-quantizes the kernels of
-the block (its transition 1×1, the frequency depthwise kernel, the temporal 1×1; the
-temporal taps are left to the converter, see ``_kernel_slots``; SubSpectralNorm and the
-batch norms become per-channel constants the converter folds) and the block output;
-:class:`ResNormQuantizeConfig` fake-quantizes ResNorm's output (its internal statistics are
-computed by the int8 kernels of the deployed model). ``RepConv2D`` models are
+:class:`QuantizeConfig` s below, after every ``ResNorm`` and ``BCResBlock`` is replaced by its
+:mod:`~tfasc.compression.fake_quant` form, which fake-quantizes each of its intermediate
+tensors itself, the output included (tfmot would simulate only the layer output):
+:class:`BCResBlockQuantizeConfig` fake-quantizes the kernels of the block (its transition
+1×1, the frequency depthwise kernel, the temporal 1×1; the temporal taps are left to the
+converter, see ``_kernel_slots``; SubSpectralNorm and the batch norms become per-channel
+constants the converter folds). Max-pooling keeps tfmot's default (no range of its own: an int8 MAX_POOL_2D has
+its input's scale; a separate output range made the converter requantize and leave a
+DEQUANTIZE / QUANTIZE pair in front of the next BC-ResBlock). ``RepConv2D`` models are
 re-parameterized before QAT (:func:`tfasc.models.deploy_form`). With ``calibration``, every
 activation range starts at the float model's range (:func:`init_ranges`) rather than tfmot's
 ``[-6, 6]``, which a short fine-tuning barely moves.
@@ -35,6 +38,8 @@ import numpy as np
 from tfasc import convert
 from tfasc import flatbuffer as fb
 from tfasc.compression import int8_ready
+from tfasc.compression import fake_quant
+from tfasc.compression.fake_quant import FakeQuantTensors, QuantizedBCResBlock, QuantizedResNorm
 from tfasc.keras import copy_model, keras, tf
 from tfasc.layers import BCResBlock, ResNorm
 from tfasc.layers.strided_depthwise import as_grouped_conv2d
@@ -46,20 +51,33 @@ def _tfmot():
     return tfmot
 
 
-def _weights_quantizer():
-    quantizers = _tfmot().quantization.keras.quantizers
-    return quantizers.LastValueQuantizer(num_bits=8, per_axis=False, symmetric=True,
-                                         narrow_range=True)  # fmt: skip
+def _kernel_quantizer(attribute: str):
+    """The fake quantizer of a kernel: per output channel, symmetric, narrow range — what
+    the converter gives a CONV_2D or DEPTHWISE_CONV_2D kernel. Per channel also makes the
+    fake-quantized kernel the same as the converter's after it folds a following batch
+    norm (a per-channel scale) into it. A depthwise kernel ``(kh, kw, C, 1)`` has its
+    channels on axis 2, where tfmot's conv quantizer would take the last axis (one range
+    for all channels)."""
+    from tensorflow_model_optimization.python.core.quantization.keras.default_8bit import (
+        default_8bit_quantizers as quantizers,
+    )
+
+    class DepthwiseKernelQuantizer(quantizers.Default8BitConvWeightsQuantizer):
+        def build(self, tensor_shape, name, layer):
+            return super().build((*tensor_shape[:2], 1, tensor_shape[2]), name, layer)
+
+        def __call__(self, inputs, training, weights, **kwargs):
+            outputs = super().__call__(tf.transpose(inputs, (0, 1, 3, 2)), training, weights)
+            return tf.transpose(outputs, (0, 1, 3, 2))
+
+    if attribute == "depthwise_kernel":
+        return DepthwiseKernelQuantizer()
+    return quantizers.Default8BitConvWeightsQuantizer()
 
 
-def _output_quantizer():
-    quantizers = _tfmot().quantization.keras.quantizers
-    return quantizers.MovingAverageQuantizer(num_bits=8, per_axis=False, symmetric=False,
-                                             narrow_range=False)  # fmt: skip
-
-
-class _OutputOnly:
-    """QuantizeConfig body of a layer whose output alone is fake-quantized."""
+class _NoQuantizers:
+    """QuantizeConfig body of a layer tfmot adds no quantizer to (a
+    :class:`~tfasc.compression.fake_quant.FakeQuantTensors` layer quantizes its own output)."""
 
     def get_weights_and_quantizers(self, layer):
         return []
@@ -74,7 +92,7 @@ class _OutputOnly:
         pass
 
     def get_output_quantizers(self, layer):
-        return [_output_quantizer()]
+        return []
 
     def get_config(self):
         return {}
@@ -101,20 +119,18 @@ def _make_configs():
     """The QuantizeConfig classes (tfmot is imported lazily, so they are built on demand)."""
     base = _tfmot().quantization.keras.QuantizeConfig
 
-    class ResNormQuantizeConfig(_OutputOnly, base):
-        """ResNorm: no weights; the output is fake-quantized."""
+    class ResNormQuantizeConfig(_NoQuantizers, base):
+        """QuantizedResNorm: no weights; it fake-quantizes its tensors, output included."""
 
-    class OutputQuantizeConfig(_OutputOnly, base):
-        """A weightless layer whose output is fake-quantized (max-pooling)."""
-
-    class BCResBlockQuantizeConfig(_OutputOnly, base):
-        """BCResBlock: its kernels (per-tensor, symmetric) and the block output."""
+    class BCResBlockQuantizeConfig(_NoQuantizers, base):
+        """QuantizedBCResBlock: its kernels (per channel, symmetric); the block
+        fake-quantizes its tensors, output included."""
 
         def get_weights_and_quantizers(self, layer):
             if not layer.freq_conv.built:  # a block rebuilt by load_model: build its sub-layers
                 layer(tf.zeros((1, *layer._build_input_shape[1:])))
             return [
-                (getattr(sub, name), _weights_quantizer()) for sub, name in _kernel_slots(layer)
+                (getattr(sub, name), _kernel_quantizer(name)) for sub, name in _kernel_slots(layer)
             ]
 
         def set_quantize_weights(self, layer, quantize_weights):
@@ -123,7 +139,7 @@ def _make_configs():
             ):
                 setattr(sub, attribute, weight)
 
-    classes = (ResNormQuantizeConfig, OutputQuantizeConfig, BCResBlockQuantizeConfig)
+    classes = (ResNormQuantizeConfig, BCResBlockQuantizeConfig)
     for cls in classes:
         cls.__module__ = __name__
     return {cls.__name__: cls for cls in classes}
@@ -139,13 +155,15 @@ def configs() -> dict:
     return _CONFIGS
 
 
-CUSTOM_LAYERS = {ResNorm: "ResNormQuantizeConfig", BCResBlock: "BCResBlockQuantizeConfig"}
-"""Custom layer class -> name of its QuantizeConfig."""
+CUSTOM_LAYERS = {QuantizedResNorm: "ResNormQuantizeConfig",
+                 QuantizedBCResBlock: "BCResBlockQuantizeConfig"}  # fmt: skip
+"""Custom layer class (as :func:`quantize` annotates it) -> name of its QuantizeConfig."""
 
 
 def scope():
     """``quantize_scope`` with the custom layers and their configs (to clone or load)."""
-    objects = {**configs(), "ResNorm": ResNorm, "BCResBlock": BCResBlock}
+    objects = {**configs(), "ResNorm": ResNorm, "QuantizedResNorm": QuantizedResNorm,
+               "BCResBlock": BCResBlock, "QuantizedBCResBlock": QuantizedBCResBlock}  # fmt: skip
     return _tfmot().quantization.keras.quantize_scope(objects)
 
 
@@ -176,16 +194,26 @@ def quantize(model: keras.Model, *, preserve_sparsity: bool = False,
 
     def annotate(layer):
         layer = as_grouped_conv2d(layer)  # tfmot's registry knows Keras's own layers only
+        if type(layer) in fake_quant.QUANTIZED:
+            layer = fake_quant.QUANTIZED[type(layer)].from_config(layer.get_config())
         name = CUSTOM_LAYERS.get(type(layer))
-        if isinstance(layer, keras.layers.MaxPooling2D):
-            name = "OutputQuantizeConfig"
         if name is None:
             return qk.quantize_annotate_layer(layer)
         return qk.quantize_annotate_layer(layer, quantize_config=classes[name]())
 
     with scope():
         annotated = keras.models.clone_model(model, clone_function=annotate)
-        annotated.set_weights(model.get_weights())
+        # By name within each layer: the fake-quant layers have range variables besides the
+        # layer's own, and the annotation wrappers' names prefix the variables.
+        wrappers = {getattr(a, "layer", a).name: a for a in annotated.layers}
+
+        def relative(variable):
+            return variable.name.split("/", 1)[-1]
+
+        for layer in model.layers:
+            targets = {relative(v): v for v in wrappers[layer.name].weights}
+            for variable in layer.weights:
+                targets[relative(variable)].assign(variable)
         if preserve_sparsity:
             from tensorflow_model_optimization.python.core.quantization.keras.collab_opts.prune_preserve import (  # noqa: E501
                 default_8bit_prune_preserve_quantize_scheme as prune_preserve,
@@ -215,44 +243,56 @@ def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_s
     tfmot starts each ``MovingAverageQuantizer`` at ``[-6, 6]`` and moves it by an EMA of
     decay 0.999 per training step: a fine-tuning run of a few hundred steps keeps most of
     that start, and a tensor of a much smaller range (logits within ±0.5) is then quantized
-    to a few steps. The input quantizer (``quantize_layer``) starts at the input's range.
+    to a few steps. The input quantizer (``quantize_layer``) starts at the input's range; a
+    fake-quant layer's ranges start at the float layer's intermediate tensors.
 
     Returns:
         ``{variable name: value}`` of the ranges set.
     """
-    slots = {}  # float layer name -> [(min variable, max variable)]
+    # (float layer name or None for the model input, intermediate tensor or None for the
+    # layer output) -> [(min variable, max variable)]
+    slots = {}
     for wrapper in qat_model.layers:
         limits = {v.name.split("/")[-1][: -len(":0")]: v for v in wrapper.non_trainable_weights}
         if wrapper.name.startswith("quantize_layer"):
-            pairs, target = [(limits[f"{wrapper.name}_min"], limits[f"{wrapper.name}_max"])], None
+            pairs = {(None, None): [(limits[f"{wrapper.name}_min"], limits[f"{wrapper.name}_max"])]}
+        elif isinstance(getattr(wrapper, "layer", None), FakeQuantTensors):
+            name = wrapper.layer.name
+            pairs = {(name, t): [v] for t, v in wrapper.layer.range_variables().items()}
         else:
-            pairs = [(limits[f"{s}_min"], limits[f"{s}_max"]) for s in RANGE_SUFFIXES
-                     if f"{s}_min" in limits]  # fmt: skip
-            target = wrapper.name.removeprefix("quant_")
-        if pairs:
-            slots.setdefault(target, []).extend(pairs)
-    names = [name for name in slots if name is not None]
+            name = wrapper.name.removeprefix("quant_")
+            pairs = {(name, None): [(limits[f"{s}_min"], limits[f"{s}_max"])
+                                    for s in RANGE_SUFFIXES if f"{s}_min" in limits]}  # fmt: skip
+        for key, pair in pairs.items():
+            if pair:
+                slots.setdefault(key, []).extend(pair)
+    names = sorted({name for name, _ in slots if name is not None})
     missing = [name for name in names if name not in {layer.name for layer in model.layers}]
     if missing:
         raise ValueError(f"QAT model quantizes outputs of layers {missing} that model "
                          f"{model.name!r} lacks")  # fmt: skip
     model = copy_model(model)  # annotating reused the layers: a graph of their own
-    probe = keras.Model(model.inputs, [model.get_layer(name).output for name in names])
-    low = np.zeros(len(names) + 1, np.float32)
-    high = np.zeros(len(names) + 1, np.float32)
+    inner = [name for name in names if type(model.get_layer(name)) in fake_quant.QUANTIZED]
+    probe = keras.Model(model.inputs, [model.get_layer(name).output for name in names]
+                        + [model.get_layer(name).input for name in inner])  # fmt: skip
+    low, high = {}, {}
     for start in range(0, len(calibration), batch_size):
         batch = np.asarray(calibration[start : start + batch_size], np.float32)
         outputs = probe(batch, training=False)
         outputs = outputs if isinstance(outputs, list) else [outputs]
-        for i, tensor in enumerate([batch, *outputs]):
-            low[i] = min(low[i], float(tf.reduce_min(tensor)))
-            high[i] = max(high[i], float(tf.reduce_max(tensor)))
+        tensors = {(None, None): batch, **{(n, None): t for n, t in zip(names, outputs)}}
+        for name, x in zip(inner, outputs[len(names) :], strict=True):
+            values = fake_quant.intermediates(model.get_layer(name), x)
+            tensors.update({(name, t): value for t, value in values.items()})
+        for key, tensor in tensors.items():
+            low[key] = min(low.get(key, 0.0), float(tf.reduce_min(tensor)))
+            high[key] = max(high.get(key, 0.0), float(tf.reduce_max(tensor)))
     values = {}
-    for i, name in enumerate([None, *names]):
-        for minimum, maximum in slots.get(name, []):
-            minimum.assign(low[i])
-            maximum.assign(high[i])
-            values[minimum.name], values[maximum.name] = float(low[i]), float(high[i])
+    for key, pairs in slots.items():
+        for minimum, maximum in pairs:
+            minimum.assign(low[key])
+            maximum.assign(high[key])
+            values[minimum.name], values[maximum.name] = low[key], high[key]
     return values
 
 

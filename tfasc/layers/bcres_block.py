@@ -69,6 +69,11 @@ class TemporalDepthwiseConv(keras.layers.Layer):
         return config
 
 
+TENSORS = ("transition", "freq_conv", "freq_norm", "temporal_conv", "silu", "pointwise_conv",
+           "sum", "output")  # fmt: skip
+"""The intermediate tensors of :meth:`BCResBlock.forward`, in the order they are computed."""
+
+
 @keras.utils.register_keras_serializable(package="tfasc")
 class BCResBlock(keras.layers.Layer):
     """BC-ResBlock: a 2-D frequency branch plus a 1-D temporal branch broadcast over frequency.
@@ -153,27 +158,43 @@ class BCResBlock(keras.layers.Layer):
         super().build(input_shape)
 
     def call(self, inputs, training=None):
+        return self.forward(inputs, lambda name, tensor: tensor, training)
+
+    def forward(self, inputs, at, training=None):
+        """The block on ``inputs`` with ``at(name, tensor)`` applied to every intermediate
+        tensor the int8 model has (in the order of :data:`TENSORS`; ``transition`` in
+        transition blocks only, ``sum`` in normal blocks only): the identity in
+        :meth:`call`, a fake quantizer in quantization-aware training. Each is the output of
+        one int8 op (batch norms and ReLUs fused into the op before them). Not named: the
+        ops whose int8 output scale is fixed by their input or by TFLite (the frequency
+        average pool keeps its input's scale, LOGISTIC outputs steps of 1/256), which a
+        range of their own would only requantize, and SubSpectralNorm's inner MUL.
+        """
         x = inputs  # (B, F, T, C_in)
         if self.transition:
             x = self.transition_conv(x)  # (B, F, T, C)
-            x = tf.nn.relu(self.transition_bn(x, training=training))
-        x = self.freq_conv(x)  # (B, F, T, C)
+            x = at("transition", tf.nn.relu(self.transition_bn(x, training=training)))
+        x = at("freq_conv", self.freq_conv(x))  # (B, F, T, C)
         if self.stride > 1:
             x = x[:, :: self.stride]  # (B, F', T, C), F' = ceil(F / stride)
-        freq_branch = self.freq_norm(x, training=training)
+        freq_branch = at("freq_norm", self.freq_norm(x, training=training))
 
         num_freqs = freq_branch.shape[1]
         x = tf.nn.avg_pool2d(freq_branch, (num_freqs, 1), (num_freqs, 1), "VALID")  # (B, 1, T, C)
-        x = self.temporal_conv(x)
-        x = self.temporal_bn(x, training=training)
-        x = x * tf.sigmoid(x)  # SiLU as LOGISTIC + MUL
-        x = self.pointwise_conv(x)
+        x = at("temporal_conv", self.temporal_bn(self.temporal_conv(x), training=training))
+        x = at("silu", x * tf.sigmoid(x))  # SiLU as LOGISTIC + MUL
+        x = at("pointwise_conv", self.pointwise_conv(x))
         x = self.channel_dropout(x, training=training)  # (B, 1, T, C)
 
         x = x + freq_branch  # broadcast over frequency: (B, F', T, C)
         if not self.transition:
-            x = x + inputs
-        return tf.nn.relu(x)
+            x = at("sum", x) + inputs
+        return at("output", tf.nn.relu(x))
+
+    def tensors(self) -> tuple:
+        """The names :meth:`forward` gives its intermediate tensors (a built block)."""
+        absent = "sum" if self.transition else "transition"
+        return tuple(name for name in TENSORS if name != absent)
 
     def compute_output_shape(self, input_shape):
         num_freqs = input_shape[1]

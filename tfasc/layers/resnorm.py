@@ -10,6 +10,11 @@ from __future__ import annotations
 from tfasc.keras import keras, tf
 
 
+TENSORS = ("mean", "centered", "squared", "variance", "inv_std", "normalized", "shortcut",
+           "output")  # fmt: skip
+"""The intermediate tensors of :meth:`ResNorm.forward`, in the order they are computed."""
+
+
 @keras.utils.register_keras_serializable(package="tfasc")
 class ResNorm(keras.layers.Layer):
     """``y = lam·x + IN(x)``: instance normalization with a scaled shortcut.
@@ -54,11 +59,32 @@ class ResNorm(keras.layers.Layer):
         super().build(input_shape)
 
     def call(self, inputs):
-        x = inputs  # (B, F, T, C)
-        mean = tf.reduce_mean(x, axis=self.axis, keepdims=True)  # (B, F, 1, 1)
-        centered = x - mean
-        variance = tf.reduce_mean(tf.square(centered), axis=self.axis, keepdims=True)
-        return self.lam * x + centered * tf.math.rsqrt(variance + self.epsilon)  # (B, F, T, C)
+        return self.forward(inputs, lambda name, tensor: tensor)
+
+    def forward(self, x, at, training=None):
+        """ResNorm of ``x`` (B, F, T, C) with ``at(name, tensor)`` applied to every
+        intermediate tensor as it is computed, in the order of :data:`TENSORS`: the
+        identity in :meth:`call`, a fake quantizer in quantization-aware training.
+
+        One line per op of the int8 model (MEAN, SUB, SQUARED_DIFFERENCE, MEAN, ADD, RSQRT,
+        MUL, MUL, ADD). ``variance + ε`` is not named: fake-quantized, it rounds ε away in
+        bins of zero variance (common after a ReLU), and rsqrt(0) is inf in training (NaN
+        ranges and gradients), where the int8 RSQRT gives its largest value; left to
+        calibration, it keeps ε in training. ``training`` is unused (the layer is the same
+        in training and inference).
+        """
+        mean = at("mean", tf.reduce_mean(x, axis=self.axis, keepdims=True))  # (B, F, 1, 1)
+        centered = at("centered", x - mean)
+        squared = at("squared", tf.math.squared_difference(x, mean))
+        variance = at("variance", tf.reduce_mean(squared, axis=self.axis, keepdims=True))
+        inv_std = at("inv_std", tf.math.rsqrt(variance + self.epsilon))
+        normalized = at("normalized", centered * inv_std)
+        shortcut = at("shortcut", self.lam * x)
+        return at("output", shortcut + normalized)  # (B, F, T, C)
+
+    def tensors(self) -> tuple:
+        """The names :meth:`forward` gives its intermediate tensors."""
+        return TENSORS
 
     def compute_output_shape(self, input_shape):
         return input_shape
