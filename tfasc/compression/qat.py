@@ -139,13 +139,54 @@ def _make_configs():
             ):
                 setattr(sub, attribute, weight)
 
-    classes = (ResNormQuantizeConfig, BCResBlockQuantizeConfig)
+    from tensorflow_model_optimization.python.core.quantization.keras.default_8bit import (
+        default_8bit_quantize_registry as registry,
+    )
+
+    class DepthwiseQuantizeConfig(registry.Default8BitConvQuantizeConfig):
+        """DepthwiseConv2D: tfmot's own config but with the kernel quantized per channel,
+        as the converter quantizes it (tfmot's takes one range: see
+        :func:`_kernel_quantizer`). Given by the registry of :func:`_scheme`, not by
+        annotation, so tfmot's Conv + BatchNorm layout transforms still apply."""
+
+        def __init__(self):
+            super().__init__(["depthwise_kernel"], ["activation"], False)
+            self.weight_quantizer = _kernel_quantizer("depthwise_kernel")
+
+        def get_config(self):
+            return {}
+
+    classes = (ResNormQuantizeConfig, BCResBlockQuantizeConfig, DepthwiseQuantizeConfig)
     for cls in classes:
         cls.__module__ = __name__
     return {cls.__name__: cls for cls in classes}
 
 
 _CONFIGS: dict = {}
+
+
+def _scheme():
+    """tfmot's default 8-bit scheme with :class:`DepthwiseQuantizeConfig` for
+    ``DepthwiseConv2D`` (the prune-preserving scheme keeps tfmot's own)."""
+    from tensorflow_model_optimization.python.core.quantization.keras.default_8bit import (
+        default_8bit_quantize_registry as registry,
+    )
+    from tensorflow_model_optimization.python.core.quantization.keras.default_8bit import (
+        default_8bit_quantize_scheme as scheme,
+    )
+
+    class Registry(registry.Default8BitQuantizeRegistry):
+        def __init__(self):
+            super().__init__()
+            self._layer_quantize_map[keras.layers.DepthwiseConv2D] = configs()[
+                "DepthwiseQuantizeConfig"
+            ]()
+
+    class Scheme(scheme.Default8BitQuantizeScheme):
+        def get_quantize_registry(self):
+            return Registry()
+
+    return Scheme()
 
 
 def configs() -> dict:
@@ -223,7 +264,7 @@ def quantize(model: keras.Model, *, preserve_sparsity: bool = False,
                 annotated, prune_preserve.Default8BitPrunePreserveQuantizeScheme()
             )
         else:
-            quantized = qk.quantize_apply(annotated)
+            quantized = qk.quantize_apply(annotated, _scheme())
     if calibration is not None:
         init_ranges(quantized, model, calibration)
     return quantized
