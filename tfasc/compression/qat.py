@@ -341,10 +341,11 @@ def trained_float(qat_model: keras.Model, model: keras.Model) -> keras.Model:
     """A copy of ``model`` (the model :func:`quantize` was given) holding the QAT-trained
     weights, for post-training calibration of the ranges.
 
-    The converter keeps the tensors inside a custom layer (ResNorm's statistics,
-    BCResBlock's internal sums) in float when the model carries fake-quantization ops, and
-    wraps them in DEQUANTIZE/QUANTIZE, which the board firmware cannot run; exporting the
-    QAT weights with calibrated ranges gives a full-int8 model instead.
+    The converter keeps a tensor in float (DEQUANTIZE / QUANTIZE around it, which the board
+    firmware cannot run) when the fake-quantization ops around it contradict an int8 op's
+    constraints — as a max-pooling output range of its own did before the next
+    BC-ResBlock; exporting the QAT weights with calibrated ranges gives a full-int8 model
+    then. No zoo model needs it since :mod:`~tfasc.compression.fake_quant`.
     """
     copy = copy_model(model)
     # A wrapped layer's quantized kernels are attributes replaced by tensors (no longer in
@@ -367,7 +368,7 @@ def export_int8(qat_model: keras.Model, model: keras.Model, calibration) -> tupl
 
     Returns ``(flatbuffer, float model, how)``: with ``how == "qat_ranges"`` the converter
     used the fake-quantization ranges and the float reference is ``qat_model``; when that
-    leaves float islands (custom layers), ``how == "qat_weights_calibrated_ranges"``: the
+    leaves float islands, ``how == "qat_weights_calibrated_ranges"``: the
     QAT weights (:func:`trained_float`, SubSpectralNorm scales folded) with calibrated ranges.
     """
     flatbuffer = convert.to_tflite(qat_model, "int8", calibration)

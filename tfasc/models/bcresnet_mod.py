@@ -33,10 +33,11 @@ the int8 TFLite file holds 112,511 parameter constants (111,201 int8 + 1,310 int
 116,441 bytes — SubSpectralNorm's scale/offset are stored per frequency bin) and 14.64 M
 MACs by NeSsi's rules.
 
-Known limitation: ResNorm after a stage normalizes sparse post-ReLU maps, and its full-int8
+Int8: ResNorm after a stage normalizes sparse post-ReLU maps, and its post-training int8
 form (MEAN, SQUARED_DIFFERENCE, RSQRT) loses precision there (about 15 % of the logit range at
-random initialization); quantization-aware training or a higher-precision ResNorm in the
-export path is needed before deploying these models.
+random initialization); deploy these models through quantization-aware training
+(``tfasc compress``: :mod:`tfasc.compression.fake_quant` simulates every int8 tensor of
+ResNorm and the BC-ResBlocks), README "Compression".
 """
 
 from __future__ import annotations
