@@ -8,9 +8,9 @@ tensors itself, the output included (tfmot would simulate only the layer output)
 :class:`BCResBlockQuantizeConfig` fake-quantizes the kernels of the block (its transition
 1×1, the frequency depthwise kernel, the temporal 1×1; the temporal taps are left to the
 converter, see ``_kernel_slots``; SubSpectralNorm and the batch norms become per-channel
-constants the converter folds). Max-pooling keeps tfmot's default (no range of its own: an int8 MAX_POOL_2D has
-its input's scale; a separate output range made the converter requantize and leave a
-DEQUANTIZE / QUANTIZE pair in front of the next BC-ResBlock). ``RepConv2D`` models are
+constants the converter folds). Max-pooling keeps tfmot's default (no range of its own: an
+int8 MAX_POOL_2D has its input's scale; a separate output range made the converter
+requantize and leave a DEQUANTIZE / QUANTIZE pair in front of the next BC-ResBlock). ``RepConv2D`` models are
 re-parameterized before QAT (:func:`tfasc.models.deploy_form`). With ``calibration``, every
 activation range starts at the float model's range (:func:`init_ranges`) rather than tfmot's
 ``[-6, 6]``, which a short fine-tuning barely moves.
@@ -37,8 +37,7 @@ import numpy as np
 
 from tfasc import convert
 from tfasc import flatbuffer as fb
-from tfasc.compression import int8_ready
-from tfasc.compression import fake_quant
+from tfasc.compression import fake_quant, int8_ready
 from tfasc.compression.fake_quant import FakeQuantTensors, QuantizedBCResBlock, QuantizedResNorm
 from tfasc.keras import copy_model, keras, tf
 from tfasc.layers import BCResBlock, ResNorm
@@ -321,7 +320,10 @@ def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_s
         batch = np.asarray(calibration[start : start + batch_size], np.float32)
         outputs = probe(batch, training=False)
         outputs = outputs if isinstance(outputs, list) else [outputs]
-        tensors = {(None, None): batch, **{(n, None): t for n, t in zip(names, outputs)}}
+        tensors = {
+            (None, None): batch,
+            **{(n, None): t for n, t in zip(names, outputs, strict=False)},
+        }
         for name, x in zip(inner, outputs[len(names) :], strict=True):
             values = fake_quant.intermediates(model.get_layer(name), x)
             tensors.update({(name, t): value for t, value in values.items()})

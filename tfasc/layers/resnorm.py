@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from tfasc.keras import keras, tf
 
-
 TENSORS = ("mean", "centered", "squared", "variance", "inv_std", "normalized", "shortcut",
            "output")  # fmt: skip
 """The intermediate tensors of :meth:`ResNorm.forward`, in the order they are computed."""
