@@ -18,7 +18,6 @@ reference implementation is PyTorch. Keras' own defaults (0.99, 1e-3) leave the 
 statistics of deep networks far from the data after a few hundred steps."""
 
 
-
 def copy_model(model: "keras.Model") -> "keras.Model":
     """An independent copy of a functional model: new layers, the same weights.
 

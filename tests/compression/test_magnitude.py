@@ -17,7 +17,8 @@ def _fit(model, x, y, callbacks, epochs=2):
 def test_every_kernel_pruned_first_conv_dense(small_model, kind, tmp_path):
     model = small_model("bcresnet_mod_budget")
     x, y = random_data(model.input_shape[1:])
-    wrapped = magnitude.prune(model, magnitude.schedule(kind, 0.75, end_step=4, frequency=1))
+    schedule = magnitude.schedule(kind, 0.75, end_step=4, frequency=1)
+    wrapped = magnitude.prune(model, schedule, prune_depthwise=True)
     _fit(wrapped, x, y, magnitude.pruning_callbacks(tmp_path / "tb"))
     assert any((tmp_path / "tb").rglob("events.out.tfevents*"))  # PruningSummaries
     stripped = magnitude.strip(wrapped)
@@ -37,19 +38,23 @@ def test_every_kernel_pruned_first_conv_dense(small_model, kind, tmp_path):
     assert all(np.count_nonzero(g.numpy()) == g.numpy().size for g in gammas)
 
 
-def test_depthwise_kernels_of_plain_layers_pruned(small_model):
-    model = small_model("dcase2024_baseline")
-    x, y = random_data(model.input_shape[1:])
-    wrapped = magnitude.prune(model, magnitude.constant_schedule(0.5, frequency=1))
-    _fit(wrapped, x, y, magnitude.pruning_callbacks(), epochs=1)
-    stripped = magnitude.strip(wrapped)
-    depthwise = [
-        layer for layer in stripped.layers if isinstance(layer, keras.layers.DepthwiseConv2D)
-    ]
-    assert depthwise
-    for layer in depthwise:
-        kernel = layer.depthwise_kernel.numpy()
-        assert kernel.size - np.count_nonzero(kernel) == kernel.size - round(kernel.size * 0.5)
+@pytest.mark.parametrize("prune_depthwise", [True, False])
+def test_depthwise_kernels_pruned_on_request(small_model, prune_depthwise):
+    """Depthwise kernels (plain layers and inside BC-ResBlocks) stay dense by default."""
+    for name in ("dcase2024_baseline", "bcresnet_mod_budget"):
+        model = small_model(name)
+        x, y = random_data(model.input_shape[1:])
+        schedule = magnitude.constant_schedule(0.5, frequency=1)
+        wrapped = magnitude.prune(model, schedule, prune_depthwise=prune_depthwise)
+        _fit(wrapped, x, y, magnitude.pruning_callbacks(), epochs=1)
+        rows = magnitude.sparsity_report(magnitude.strip(wrapped))
+        depthwise = [r for r in rows if "depthwise_kernel" in r.weight]
+        assert depthwise and len(depthwise) < len(rows)
+        for row in depthwise:
+            assert row.zeros == (row.size - round(row.size * 0.5) if prune_depthwise else 0)
+        first = magnitude.first_conv(model)
+        others = [r for r in rows if r not in depthwise and r.layer != first]
+        assert others and all(r.zeros == r.size - round(r.size * 0.5) for r in others)
 
 
 def test_sparsity_for_nonzero_reaches_the_target(small_model):

@@ -37,7 +37,7 @@ from tfasc import run as runs
 from tfasc.complexity import keras_complexity
 from tfasc.compression import finetune, int8_ready, magnitude, qat, structured
 from tfasc.config import CompressConfig, to_dict
-from tfasc.keras import copy_model, keras
+from tfasc.keras import keras
 
 STATE_FILE = "compress.json"
 
@@ -157,7 +157,8 @@ def _prune(config, dense, train_set, teacher, directory, log) -> keras.Model:
     sparsity = prune.sparsity
     if prune.target_nonzero is not None:
         sparsity = magnitude.sparsity_for_nonzero(dense, prune.target_nonzero,
-                                                  prune_first_conv=prune.prune_first_conv)  # fmt: skip
+                                                  prune_first_conv=prune.prune_first_conv,
+                                                  prune_depthwise=prune.prune_depthwise)  # fmt: skip
     if prune.method == "structured":
         plan = structured.plan_channels(dense, max_params=prune.max_params,
                                         max_macs=prune.max_macs)  # fmt: skip
@@ -169,7 +170,7 @@ def _prune(config, dense, train_set, teacher, directory, log) -> keras.Model:
         return small
     steps = prune.steps if prune.method == "progressive" else 1
     epochs = [prune.epochs // steps + (k < prune.epochs % steps) for k in range(steps)]
-    model = copy_model(dense)  # the pruning wrappers share (and zero) the wrapped variables
+    model = dense
     for k in range(steps):
         target = sparsity * (k + 1) / steps
         if prune.method == "progressive" or prune.schedule == "constant":
@@ -180,7 +181,8 @@ def _prune(config, dense, train_set, teacher, directory, log) -> keras.Model:
                 frequency=max(1, batches // 4))  # fmt: skip
 
         def step(model=model, schedule=schedule, k=k):
-            wrapped = magnitude.prune(model, schedule, prune_first_conv=prune.prune_first_conv)
+            wrapped = magnitude.prune(model, schedule, prune_first_conv=prune.prune_first_conv,
+                                      prune_depthwise=prune.prune_depthwise)  # fmt: skip
             callbacks = magnitude.pruning_callbacks(directory / "tensorboard" / f"step{k + 1}")
             finetune.fine_tune(wrapped, train_set, epochs=max(1, epochs[k]),
                                learning_rate=prune.learning_rate, callbacks=callbacks, **fit)  # fmt: skip

@@ -45,6 +45,9 @@ class PruneConfig(Section):
     """Peak learning rate of the fine-tuning."""
     prune_first_conv: bool = False
     """Also prune the first convolution (kept dense by default)."""
+    prune_depthwise: bool = False
+    """Also prune depthwise kernels (kept dense by default: see
+    :mod:`tfasc.compression.magnitude`)."""
     max_params: int = 128_000
     """``structured``: parameter budget (DCASE: 128 kB of int8 parameters)."""
     max_macs: int = 30_000_000
