@@ -13,7 +13,7 @@ sees the raw features and holds a negligible share of the weights (0.3 % of
 its ``k`` taps, so one sparsity for every kernel kills whole channels (measured:
 ``bcresnet_mod`` pruned to 61 k non-zero weights with its depthwise kernels had 62–68 % of
 the depthwise channels of every BC-ResBlock all zero and fell from 35.9 % to chance,
-benchmark row ``bcresnet_mod/61kb_dw``), while they are 2 % of its weights.
+benchmark row ``bcresnet_mod/61kb_dw``), while they are 2.5 % of its weights.
 
 tfmot applies one sparsity to each pruned kernel; :func:`sparsity_for_nonzero` finds the
 sparsity that brings a whole model to a non-zero parameter count (QTI's 61.0 KB).
