@@ -17,7 +17,8 @@ def _fit(model, x, y, callbacks=()):
 
 def _survives(model, board: str | None):
     x, y = random_data(model.input_shape[1:])
-    wrapped = magnitude.prune(model, magnitude.constant_schedule(0.5, frequency=1))
+    schedule = magnitude.constant_schedule(0.5, frequency=1)
+    wrapped = magnitude.prune(model, schedule, prune_depthwise=True)  # every kernel sparse
     _fit(wrapped, x, y, magnitude.pruning_callbacks())
     pruned = magnitude.strip(wrapped)
     qat_model = qat.quantize(pruned, preserve_sparsity=True, calibration=x)
