@@ -7,9 +7,9 @@ transition 1×1, both depthwise kernels and the temporal 1×1). ``RepConv2D`` mo
 re-parameterized first (:func:`tfasc.models.deploy_form`), so the fused kernel is what is
 pruned and what is exported. What stays dense, by choice: biases, batch-norm and
 SubSpectralNorm parameters (a few per channel; zeroing them would shift whole channels),
-ResNorm (no weights), — unless ``prune_first_conv`` — the first convolution, whose kernel
+ResNorm (no weights); unless ``prune_first_conv``, the first convolution, whose kernel
 sees the raw features and holds a negligible share of the weights (0.3 % of
-``bcresnet_mod``), and — unless ``prune_depthwise`` — depthwise kernels: a channel has only
+``bcresnet_mod``); and unless ``prune_depthwise``, depthwise kernels: a channel has only
 its ``k`` taps, so one sparsity for every kernel kills whole channels (measured:
 ``bcresnet_mod`` pruned to 61 k non-zero weights with its depthwise kernels had 62–68 % of
 the depthwise channels of every BC-ResBlock all zero and fell from 35.9 % to chance,
