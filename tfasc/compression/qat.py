@@ -306,13 +306,14 @@ def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_s
         for key, pair in pairs.items():
             if pair:
                 slots.setdefault(key, []).extend(pair)
-    names = sorted({name for name, _ in slots if name is not None})
-    missing = [name for name in names if name not in {layer.name for layer in model.layers}]
+    names = sorted({name for name, tensor in slots if name is not None and tensor is None})
+    inner = sorted({name for name, tensor in slots if tensor is not None})  # fake-quant layers
+    missing = [name for name in names + inner
+               if name not in {layer.name for layer in model.layers}]  # fmt: skip
     if missing:
         raise ValueError(f"QAT model quantizes outputs of layers {missing} that model "
                          f"{model.name!r} lacks")  # fmt: skip
     model = copy_model(model)  # annotating reused the layers: a graph of their own
-    inner = [name for name in names if type(model.get_layer(name)) in fake_quant.QUANTIZED]
     probe = keras.Model(model.inputs, [model.get_layer(name).output for name in names]
                         + [model.get_layer(name).input for name in inner])  # fmt: skip
     low, high = {}, {}
@@ -322,7 +323,7 @@ def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_s
         outputs = outputs if isinstance(outputs, list) else [outputs]
         tensors = {
             (None, None): batch,
-            **{(n, None): t for n, t in zip(names, outputs, strict=False)},
+            **{(n, None): t for n, t in zip(names, outputs[: len(names)], strict=True)},
         }
         for name, x in zip(inner, outputs[len(names) :], strict=True):
             values = fake_quant.intermediates(model.get_layer(name), x)
