@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfasc.aot import kernels
+import tfasc.aot.kernels as kernels
 
 POLICIES = ("auto", "never", "always")
 """``sparse=`` values: where it wins, nowhere, every convolution with a zero weight."""

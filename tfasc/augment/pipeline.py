@@ -21,9 +21,9 @@ import dataclasses
 
 import numpy as np
 
+import tfasc.augment.dir as dir_augmentation
 from tfasc import features as fe
 from tfasc import run as runs
-from tfasc.augment import dir as dir_augmentation
 from tfasc.augment.masking import freq_mask, time_mask
 from tfasc.augment.mixstyle import freq_mixstyle
 from tfasc.augment.mixup import mixup

@@ -19,9 +19,10 @@ import os
 import numpy as np
 import soundfile
 
+import tfasc.mcu.build as build
+import tfasc.mcu.qemu as qemu
 from tfasc import aot, features, firmware, tflm
 from tfasc.data.audio import from_pcm16
-from tfasc.mcu import build, qemu
 from tfasc.mcu.boards import board as board_named
 from tfasc.mcu.toolchain import ToolchainError, require_tools
 

@@ -23,9 +23,9 @@ import dataclasses
 import re
 import subprocess
 
+import tfasc.mcu.build as build
 from tfasc import aot, complexity
 from tfasc.flatbuffer import parse
-from tfasc.mcu import build
 from tfasc.mcu.boards import board as board_named
 from tfasc.mcu.vectors import mcu_test
 

@@ -17,8 +17,9 @@ import dataclasses
 
 import numpy as np
 
+import tfasc.mcu.build as build
+import tfasc.mcu.qemu as qemu
 from tfasc import aot, firmware, tflm
-from tfasc.mcu import build, qemu
 from tfasc.mcu.boards import board as board_named
 from tfasc.mcu.toolchain import ToolchainError, require_tools
 

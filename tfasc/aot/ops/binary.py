@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from tfasc.aot import kernels
+import tfasc.aot.kernels as kernels
 from tfasc.aot.arena import Overlap
 from tfasc.aot.emitter import Emitter, check, check_int8
 from tfasc.aot.quantization import (

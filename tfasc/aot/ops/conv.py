@@ -16,7 +16,8 @@ import dataclasses
 
 import numpy as np
 
-from tfasc.aot import kernels, sparse
+import tfasc.aot.kernels as kernels
+import tfasc.aot.sparse as sparse
 from tfasc.aot.arena import Overlap
 from tfasc.aot.emitter import Emitter, check, check_int8, filter_scales
 from tfasc.aot.ops import depthwise

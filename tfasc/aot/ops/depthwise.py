@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tfasc.aot import kernels
+import tfasc.aot.kernels as kernels
 from tfasc.aot.arena import Overlap
 
 MAX_TAPS = 64

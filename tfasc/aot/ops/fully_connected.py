@@ -8,7 +8,7 @@ per-tensor multiplier repeated per unit.
 
 from __future__ import annotations
 
-from tfasc.aot import kernels
+import tfasc.aot.kernels as kernels
 from tfasc.aot.emitter import Emitter, check, check_int8, filter_scales
 from tfasc.aot.ops.conv import im2col_rows, matmul_call
 from tfasc.aot.quantization import activation_range, f32, quantize_multiplier

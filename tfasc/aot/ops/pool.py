@@ -4,7 +4,7 @@ overlap its input (the kernel streams pixel by pixel)."""
 
 from __future__ import annotations
 
-from tfasc.aot import kernels
+import tfasc.aot.kernels as kernels
 from tfasc.aot.arena import Overlap
 from tfasc.aot.emitter import Emitter, check
 from tfasc.aot.quantization import activation_range, compute_padding, out_size

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from tfasc.aot import kernels
+import tfasc.aot.kernels as kernels
 from tfasc.aot.emitter import Emitter, check
 from tfasc.aot.quantization import f32, quantize_multiplier
 from tfasc.flatbuffer import Operator
