@@ -288,6 +288,11 @@ def test_vector_files(
         "test_vectors.h",
         source,
         "// Inputs and the TFLM interpreter's expected outputs (tfasc.export.TFLMModel).\n"
+        "// TFASC_TEST_DATA_SECTION (tfasc's board builds) puts them in section .test_data,\n"
+        "// which the boards' linker scripts place outside the code memory.\n"
+        "#ifdef TFASC_TEST_DATA_SECTION\n"
+        '#define TFASC_TEST_DATA __attribute__((section(".test_data")))\n'
+        "#else\n#define TFASC_TEST_DATA\n#endif\n"
         f"constexpr int kNumTestVectors = {n};\n"
         f"constexpr int kTestInputElements = {in_size};\n"
         f"constexpr int kTestOutputElements = {out_size};\n"
@@ -300,9 +305,10 @@ def test_vector_files(
 
     text = (
         f'{BANNER.format(source=source)}#include "test_vectors.h"\n\n'
-        "alignas(16) const signed char g_test_inputs[kNumTestVectors][kTestInputElements] = {\n"
+        "alignas(16) TFASC_TEST_DATA const signed char\n"
+        "    g_test_inputs[kNumTestVectors][kTestInputElements] = {\n"
         f"{rows(inputs)}\n}};\n\n"
-        "const signed char g_test_outputs[kNumTestVectors][kTestOutputElements] = {\n"
+        "TFASC_TEST_DATA const signed char g_test_outputs[kNumTestVectors][kTestOutputElements] = {\n"
         f"{rows(outputs)}\n}};\n"
     )
     return {"test_vectors.h": header, "test_vectors.cc": text}

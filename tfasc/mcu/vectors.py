@@ -69,7 +69,8 @@ class MCUResult:
 
     @property
     def flash_bytes(self) -> int:
-        """Code and constants: ``.text + .rodata + .ARM.exidx/extab`` plus ``.data``'s image."""
+        """Code and constants: ``.text + .rodata + .ARM.exidx/extab`` plus ``.data``'s image;
+        the test vectors (``.test_data``, a memory of their own) are not counted."""
         keys = (".text", ".rodata", ".ARM.exidx", ".ARM.extab", ".data")
         return sum(self.sections.get(k, 0) for k in keys)
 
