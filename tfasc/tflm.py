@@ -52,13 +52,15 @@ class TFLMModel:
         flatbuffer: the ``.tflite`` bytes.
         arena_size: tensor-arena bytes; defaults to a generous 4 MiB plus 10x the model.
         source: how errors name the model (e.g. its path).
+        preserve_all_tensors: keep every tensor after an invoke (:meth:`activations`).
 
     Raises:
         tfasc.flatbuffer.MalformedModelError: the bytes are not a ``.tflite`` model.
         TFLMError: TFLM cannot load it (an unsupported op, too small an arena).
     """
 
-    def __init__(self, flatbuffer: bytes, arena_size: int | None = None, source: str = "model"):
+    def __init__(self, flatbuffer: bytes, arena_size: int | None = None, source: str = "model",
+                 preserve_all_tensors: bool = False):  # fmt: skip
         from tflite_micro.python.tflite_micro import runtime
 
         self.flatbuffer = bytes(flatbuffer)
@@ -67,9 +69,12 @@ class TFLMModel:
         self.arena_size = arena_size or (4 << 20) + 10 * len(self.flatbuffer)
         try:
             with captured_stderr() as log:
+                config = runtime.InterpreterConfig
                 self._interpreter = runtime.Interpreter.from_bytes(
-                    self.flatbuffer, arena_size=self.arena_size
-                )
+                    self.flatbuffer, arena_size=self.arena_size,
+                    intrepreter_config=config.kPreserveAllTensors if preserve_all_tensors
+                    else config.kAllocationRecording,
+                )  # fmt: skip
         except Exception as error:
             detail = log.get("text", "").strip().splitlines()
             why = detail[-1] if detail else str(error)
@@ -119,6 +124,18 @@ class TFLMModel:
         self._interpreter.set_input(example.reshape(self.input_shape), 0)
         self._interpreter.invoke()
         return np.array(self._interpreter.get_output(0)).reshape(-1)
+
+    def activations(self, example: np.ndarray) -> dict[int, np.ndarray]:
+        """``{tensor index: values}`` of every non-constant tensor after one :meth:`invoke`
+        (needs ``preserve_all_tensors``, which gives each tensor memory of its own)."""
+        self.invoke(example)
+        return {
+            t.index: np.asarray(self._interpreter.GetTensor(t.index, 0)["tensor_data"]).reshape(
+                t.shape
+            )
+            for t in self.graph.tensors
+            if not t.is_constant
+        }
 
     def invoke_batch(self, examples: np.ndarray) -> np.ndarray:
         """Runs every example of a batch given in the model's own input dtype."""

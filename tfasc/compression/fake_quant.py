@@ -20,7 +20,11 @@ layer's tensors (:func:`intermediates`).
 
 from __future__ import annotations
 
-from tfasc.keras import keras
+import contextlib
+
+import numpy as np
+
+from tfasc.keras import keras, tf
 from tfasc.layers import BCResBlock, ResNorm
 
 
@@ -30,6 +34,110 @@ def _quantizer():
     return tfmot.quantization.keras.quantizers.MovingAverageQuantizer(
         num_bits=8, per_axis=False, symmetric=False, narrow_range=False
     )
+
+
+def _round_half_away(x):
+    return tf.sign(x) * tf.floor(tf.abs(x) + 0.5)
+
+
+def int8_grid(ranges) -> tuple:
+    """``(scale, int8 zero point)`` of a fake-quantization range (``min_var`` / ``max_var``),
+    nudged as ``tf.quantization.fake_quant_with_min_max_vars`` nudges it (and the converter
+    quantizes the tensor): float32 scale, zero point rounded half away from zero."""
+    low = tf.minimum(ranges["min_var"], 0.0)
+    high = tf.maximum(ranges["max_var"], 0.0)
+    scale = (high - low) / 255.0
+    zero_point = _round_half_away(tf.clip_by_value(-low / scale, 0.0, 255.0))
+    return scale, tf.cast(zero_point, tf.int64) - 128
+
+
+def _quantize_multiplier(real):
+    """TFLite's ``QuantizeMultiplier`` on a float64 tensor: ``(multiplier, shift)`` int64,
+    ``real = multiplier · 2^(shift - 31)``."""
+    two = tf.constant(2.0, tf.float64)
+    shift = tf.floor(tf.math.log(real) / tf.math.log(two)) + 1.0
+    fraction = real / tf.pow(two, shift)  # in [0.5, 1) up to the rounding of the log
+    shift += tf.cast(fraction >= 1.0, tf.float64) - tf.cast(fraction < 0.5, tf.float64)
+    fraction = real / tf.pow(two, shift)
+    multiplier = tf.cast(tf.floor(fraction * 2.0**31 + 0.5), tf.int64)
+    full = tf.equal(multiplier, 1 << 31)
+    return tf.where(full, multiplier // 2, multiplier), tf.cast(shift, tf.int64) + tf.cast(
+        full, tf.int64
+    )
+
+
+def _multiply_by_quantized_multiplier(x, multiplier, shift):
+    """TFLite's ``MultiplyByQuantizedMultiplier`` (double rounding) on int64 tensors."""
+    x = x * tf.bitwise.left_shift(tf.constant(1, tf.int64), tf.maximum(shift, 0))
+    product = x * multiplier
+    nudge = tf.where(product >= 0, tf.constant(1 << 30, tf.int64), 1 - (1 << 30))
+    high = tf.truncatediv(product + nudge, tf.constant(1 << 31, tf.int64))
+    right = tf.maximum(-shift, 0)
+    mask = tf.bitwise.left_shift(tf.constant(1, tf.int64), right) - 1
+    remainder = tf.bitwise.bitwise_and(high, mask)
+    threshold = tf.bitwise.right_shift(mask, 1) + tf.cast(high < 0, tf.int64)
+    return tf.bitwise.right_shift(high, right) + tf.cast(remainder > threshold, tf.int64)
+
+
+def int8_mean(x, mean, source_ranges, ranges):
+    """What the int8 MEAN kernel gives for ``mean`` (the float mean of ``x`` over some axes),
+    with ``x`` on the grid of ``source_ranges`` and the output on that of ``ranges``.
+
+    TFLM's ``QuantizedMeanOrSum`` sums the int8 inputs, then applies ``MultiplyByQuantized
+    Multiplier`` with the count folded into the multiplier (``fold = log2(count)`` bits,
+    :func:`tfasc.aot.ops.reduce.mean_multiplier`): its two roundings put a result off the
+    correctly rounded one by one step in up to a quarter of the outputs (one bit of right
+    shift left; measured 14–25 % on ResNorm's variance), which a float mean followed by a
+    fake quantization does not show and RSQRT then amplifies.
+    """
+    s_in, _ = int8_grid(source_ranges)  # x on its grid: round(x / s_in) is q - zero point
+    s_out, zp_out = int8_grid(ranges)
+    count = tf.cast(tf.size(x[0]) // tf.size(mean[0]), tf.int64)
+    axes = [a for a in range(1, len(x.shape)) if mean.shape[a] == 1 and x.shape[a] != 1]
+    total = tf.reduce_sum(tf.cast(tf.round(x / s_in), tf.int64), axis=axes, keepdims=True)
+    multiplier, shift = _quantize_multiplier(tf.cast(s_in, tf.float64) / tf.cast(s_out, tf.float64))
+    bits = tf.cast(tf.math.log(tf.cast(count, tf.float64)) / np.log(2.0) + 1e-9, tf.int64)
+    fold = tf.minimum(tf.minimum(bits, 32), 31 + shift)
+    multiplier = tf.bitwise.left_shift(multiplier, fold) // count
+    q = _multiply_by_quantized_multiplier(total, multiplier, shift - fold) + zp_out
+    q = tf.clip_by_value(q, -128, 127)
+    return tf.cast(q - zp_out, tf.float32) * s_out
+
+
+def int8_average(x, ranges):
+    """AVERAGE_POOL_2D over all of axis 1 as the int8 kernel computes it, for ``x`` on the
+    grid of ``ranges``: the mean of the raw int8 values (zero point included), rounded half
+    away from zero, on the same grid."""
+    scale, zero_point = int8_grid(ranges)
+    zero_point = tf.cast(zero_point, tf.float32)
+    total = tf.reduce_sum(tf.round(x / scale) + zero_point, axis=1, keepdims=True)
+    return (_round_half_away(total / x.shape[1]) - zero_point) * scale
+
+
+def per_channel_kernel(kernel):
+    """``kernel`` ``(..., C, 1)`` as the converter quantizes a depthwise kernel: per output
+    channel, symmetric, 127 steps each side, rounded half away from zero (straight-through
+    gradient)."""
+    step = tf.reduce_max(tf.abs(kernel), axis=(0, 1), keepdims=True) / 127.0
+    step = tf.where(step > 0, step, 1.0)
+    quantized = _round_half_away(kernel / step) * step
+    return kernel + tf.stop_gradient(quantized - kernel)
+
+
+@contextlib.contextmanager
+def exporting(model):
+    """Within the block, the fake-quant layers of ``model`` compute their plain float ops
+    (:attr:`FakeQuantTensors.emulate_int8` off), for the converter: it must see one MEAN,
+    AVERAGE_POOL_2D or depthwise kernel, not their int8 emulation."""
+    layers = [getattr(w, "layer", w) for w in model.layers]
+    layers = [layer for layer in layers if isinstance(layer, FakeQuantTensors)]
+    for layer in layers:
+        layer.emulate_int8 = False
+    try:
+        yield
+    finally:
+        for layer in layers:
+            layer.emulate_int8 = True
 
 
 def intermediates(layer, inputs) -> dict:
@@ -57,13 +165,41 @@ class FakeQuantTensors:
 
         def fake_quantize(name, tensor):
             ranges = self._ranges[name]
-            return utils.smart_cond(
+            quantized = utils.smart_cond(
                 training,
                 lambda: self._quantizer(tensor, True, weights=ranges),
                 lambda: self._quantizer(tensor, False, weights=ranges),
             )
+            if self._recorded is not None:
+                self._recorded[name] = quantized
+            return quantized
 
         return self.forward(inputs, fake_quantize, training=training)
+
+    _recorded = None
+
+    def quantized_intermediates(self, wrapper, inputs) -> dict:
+        """``{name: tensor}`` of the fake-quantized intermediate tensors in inference, from
+        one eager call of ``wrapper`` (the tfmot wrapper of this layer, which fake-quantizes
+        the kernels first) on ``inputs``."""
+        self._recorded = {}
+        try:
+            wrapper(inputs, training=False)
+            return {name: tensor.numpy() for name, tensor in self._recorded.items()}
+        finally:
+            self._recorded = None
+
+    emulate_int8 = True
+    """Compute the ops whose int8 rounding a fake quantization of their output does not
+    reproduce as the int8 kernels do (:func:`int8_mean`, and per layer); off while the
+    model is converted (:func:`exporting`)."""
+
+    def mean_of(self, source, x, name):
+        mean = super().mean_of(source, x, name)
+        if not self.emulate_int8:
+            return mean
+        exact = int8_mean(x, mean, self._ranges[source], self._ranges[name])
+        return mean + tf.stop_gradient(exact - mean)  # straight through
 
     def range_variables(self) -> dict:
         """``{tensor name: (min variable, max variable)}``."""
@@ -79,7 +215,36 @@ class QuantizedResNorm(FakeQuantTensors, ResNorm):
 @keras.utils.register_keras_serializable(package="tfasc")
 class QuantizedBCResBlock(FakeQuantTensors, BCResBlock):
     """:class:`BCResBlock` whose intermediate tensors are fake-quantized to 8 bits (same
-    arguments and function; its kernels are fake-quantized by its tfmot QuantizeConfig)."""
+    arguments and function; its kernels are fake-quantized by its tfmot QuantizeConfig).
+
+    Also as the int8 model computes them (unless :attr:`emulate_int8` is off, for the
+    converter): the frequency average pool rounded onto its input's grid
+    (:func:`int8_average`), the temporal depthwise taps quantized per channel
+    (:func:`per_channel_kernel`; the converter folds the batch norm into them and
+    quantizes the folded kernel per channel, which rounds the taps alike), and SiLU's
+    sigmoid on LOGISTIC's fixed int8 grid (steps of 1/256).
+    """
+
+    def frequency_pool(self, x):
+        pooled = super().frequency_pool(x)
+        if not self.emulate_int8:
+            return pooled
+        return pooled + tf.stop_gradient(int8_average(x, self._ranges["freq_norm"]) - pooled)
+
+    def gate(self, x):
+        sigmoid = super().gate(x)
+        if not self.emulate_int8:
+            return sigmoid
+        # int8 LOGISTIC: output steps of 1/256 from zero point -128 (TFLite's fixed grid)
+        steps = tf.minimum(_round_half_away(sigmoid * 256.0), 255.0)
+        return sigmoid + tf.stop_gradient(steps / 256.0 - sigmoid)
+
+    def temporal(self, x):
+        if not self.emulate_int8 or not self.temporal_conv.built:  # unbuilt: a symbolic call
+            return super().temporal(x)
+        return self.temporal_conv.convolve(
+            x, per_channel_kernel(self.temporal_conv.depthwise_kernel)
+        )
 
 
 QUANTIZED = {ResNorm: QuantizedResNorm, BCResBlock: QuantizedBCResBlock}

@@ -7,9 +7,15 @@ float twin. The error of a tensor is accumulated (everything upstream contribute
 *local* error of an op compares its int8 output with the op computed exactly (float64) on
 its dequantized int8 inputs: what the op itself loses, whatever came in.
 
+:func:`qat_mismatch` compares a quantization-aware model with its own int8 export instead:
+every tensor QAT fake-quantizes lies on the grid of one int8 tensor (the converter takes that
+tensor's scale and zero point from the fake-quantization range), so both can be compared in
+quantization steps, tensor by tensor: where QAT stops simulating the int8 model.
+
 Example:
     >>> rows = tensor_errors(float_tflite, int8_tflite, features[:64], contains="resnorm")
     >>> print(format_table(rows))
+    >>> print(format_mismatch_table(qat_mismatch(qat_model, int8_tflite, features[:64])))
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ import warnings
 import numpy as np
 
 from tfasc import flatbuffer as fb
+from tfasc import tflm
+from tfasc.compression import qat
+from tfasc.keras import keras
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -190,5 +199,120 @@ def format_table(rows: list[TensorError]) -> str:
             f"| {r.op} | `{r.tensor}` | {r.scale:.3g} | {r.float_rms:.3g} | "
             f"{100 * r.relative:.1f} % | {100 * r.local:.1f} % | {100 * r.underflow:.1f} % | "
             f"{100 * r.saturated:.1f} % |"
+        )
+    return "\n".join(lines)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class QATMismatch:
+    """One fake-quantized tensor of a QAT model against its int8 twin, in int8 steps."""
+
+    tensor: str
+    """``layer`` (its output), ``layer:intermediate`` (fake-quant layers) or ``input``."""
+    int8_tensor: str
+    """Name of the int8 tensor on the same grid."""
+    op: str
+    """Builtin op that produces the int8 tensor (``INPUT`` for the model input)."""
+    equal: float
+    """Fraction of values identical in both."""
+    within_one: float
+    """Fraction of values at most one step apart."""
+    max_steps: int
+    """Largest difference."""
+    mean_steps: float
+    """Mean absolute difference."""
+
+
+def fake_quant_grid(low: float, high: float) -> tuple[float, int]:
+    """``(scale, int8 zero point)`` of an 8-bit fake quantization of range ``[low, high]``,
+    nudged as ``tf.quantization.fake_quant_with_min_max_vars`` (and the converter) do."""
+    low, high = min(low, 0.0), max(high, 0.0)
+    scale = (high - low) / 255.0
+    if scale == 0.0:
+        return 0.0, -128
+    zero_point = int(np.round(min(max(-low / scale, 0.0), 255.0)))
+    return scale, zero_point - 128
+
+
+def qat_mismatch(qat_model: keras.Model, int8_tflite: bytes, features: np.ndarray) -> list:
+    """Every fake-quantized tensor of ``qat_model`` against the int8 tensor on its grid
+    (same scale, zero point and shape) in the TFLite Micro interpreter (whose kernels the
+    firmware equals bit for bit; LiteRT's optimized MEAN, for one, rounds otherwise), on the
+    same inputs, in graph order.
+
+    Args:
+        qat_model: a model of :func:`tfasc.compression.qat.quantize`.
+        int8_tflite: its int8 export with the QAT ranges (``export_int8`` ``"qat_ranges"``).
+        features: real model inputs ``(N, ...)``.
+
+    Returns:
+        One :class:`QATMismatch` per tensor that has an int8 twin (a tensor the converter
+        folded away, e.g. a batch norm's output before its ReLU, has none).
+    """
+    interpreter = tflm.TFLMModel(int8_tflite, source="int8 model", preserve_all_tensors=True)
+    graph = interpreter.graph
+    per_example = [interpreter.activations(q) for q in interpreter.input_quantization.quantize(
+        features)]  # fmt: skip
+    tensors = {t.index: t for t in graph.tensors if not t.is_constant and t.dtype == "int8"
+               and t.scales}  # fmt: skip
+    int8_values = {i: np.stack([values[i] for values in per_example])[:, 0] for i in tensors}
+    producers = {i: op.name for op in graph.operators for i in op.outputs}
+    slots = qat.range_slots(qat_model)
+    wrappers = {getattr(w, "layer", w).name: w for w in qat_model.layers}
+    inputs_of = {name: wrappers[name] for name, tensor in slots if tensor is not None}
+    outputs_of = [name for name, tensor in slots if tensor is None]
+    quantize_layer = next(w for w in qat_model.layers if w.name.startswith("quantize_layer"))
+    probe = keras.Model(
+        qat_model.inputs,
+        [quantize_layer.output if name is None else wrappers[name].output for name in outputs_of]
+        + [w.input for w in inputs_of.values()],
+    )  # fmt: skip
+    outputs = probe.predict(np.asarray(features, np.float32), batch_size=64, verbose=0)
+    outputs = outputs if isinstance(outputs, list) else [outputs]
+    values = {(name, None): v for name, v in zip(outputs_of, outputs, strict=False)}
+    for (name, wrapper), x in zip(inputs_of.items(), outputs[len(outputs_of) :], strict=True):
+        recorded = wrapper.layer.quantized_intermediates(wrapper, x)
+        values.update({(name, t): v for t, v in recorded.items()})
+
+    taken, rows = set(), []
+    for key, pairs in slots.items():
+        scale, zero_point = fake_quant_grid(*(float(v.numpy()) for v in pairs[0]))
+        value = values[key]
+        twins = [i for i, v in int8_values.items() if i not in taken
+                 and tensors[i].zero_point == zero_point
+                 and abs(tensors[i].scale - scale) <= 1e-5 * scale
+                 and v.shape[1:] == value.shape[1:]]  # fmt: skip
+        if not twins:
+            continue
+        twin = min(twins)
+        taken.add(twin)
+        steps = np.clip(np.round(value / scale) + zero_point, -128, 127).astype(np.int64)
+        diff = np.abs(steps - int8_values[twin].astype(np.int64))
+        name, tensor = key
+        rows.append(
+            QATMismatch(
+                tensor="input" if name is None else name + (f":{tensor}" if tensor else ""),
+                int8_tensor=tensors[twin].name,
+                op=producers.get(twin, "INPUT"),
+                equal=float(np.mean(diff == 0)),
+                within_one=float(np.mean(diff <= 1)),
+                max_steps=int(diff.max()),
+                mean_steps=float(diff.mean()),
+            )
+        )
+    order = {t.name: t.index for t in tensors.values()}
+    return sorted(rows, key=lambda r: order[r.int8_tensor])
+
+
+def format_mismatch_table(rows: list[QATMismatch]) -> str:
+    """A Markdown table of :func:`qat_mismatch` rows."""
+    lines = [
+        "| QAT tensor | int8 op | identical | within 1 step | max steps | mean steps |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| `{r.tensor}` | {r.op} | {100 * r.equal:.1f} % | {100 * r.within_one:.1f} % "
+            f"| {r.max_steps} | {r.mean_steps:.2f} |"
         )
     return "\n".join(lines)

@@ -275,22 +275,15 @@ the wrapped layer's output; kernel quantizers (``LastValueQuantizer``) take each
 range anew at every step and need no start."""
 
 
-def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_size: int = 32):
-    """Starts every activation range of ``qat_model`` at the min / max (0 included) that the
-    same tensor of the float ``model`` takes on ``calibration`` — the ranges post-training
-    calibration would give.
-
-    tfmot starts each ``MovingAverageQuantizer`` at ``[-6, 6]`` and moves it by an EMA of
-    decay 0.999 per training step: a fine-tuning run of a few hundred steps keeps most of
-    that start, and a tensor of a much smaller range (logits within ±0.5) is then quantized
-    to a few steps. The input quantizer (``quantize_layer``) starts at the input's range; a
-    fake-quant layer's ranges start at the float layer's intermediate tensors.
+def range_slots(qat_model: keras.Model) -> dict:
+    """Every activation range of a QAT model, keyed by the tensor it quantizes.
 
     Returns:
-        ``{variable name: value}`` of the ranges set.
+        ``{(layer, tensor): [(min variable, max variable), ...]}``: ``layer`` is the float
+        layer's name (None for the model input), ``tensor`` an intermediate tensor of a
+        fake-quant layer (:mod:`~tfasc.compression.fake_quant`) or None for the layer's
+        output.
     """
-    # (float layer name or None for the model input, intermediate tensor or None for the
-    # layer output) -> [(min variable, max variable)]
     slots = {}
     for wrapper in qat_model.layers:
         limits = {v.name.split("/")[-1][: -len(":0")]: v for v in wrapper.non_trainable_weights}
@@ -306,6 +299,24 @@ def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_s
         for key, pair in pairs.items():
             if pair:
                 slots.setdefault(key, []).extend(pair)
+    return slots
+
+
+def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_size: int = 32):
+    """Starts every activation range of ``qat_model`` at the min / max (0 included) that the
+    same tensor of the float ``model`` takes on ``calibration`` — the ranges post-training
+    calibration would give.
+
+    tfmot starts each ``MovingAverageQuantizer`` at ``[-6, 6]`` and moves it by an EMA of
+    decay 0.999 per training step: a fine-tuning run of a few hundred steps keeps most of
+    that start, and a tensor of a much smaller range (logits within ±0.5) is then quantized
+    to a few steps. The input quantizer (``quantize_layer``) starts at the input's range; a
+    fake-quant layer's ranges start at the float layer's intermediate tensors.
+
+    Returns:
+        ``{variable name: value}`` of the ranges set.
+    """
+    slots = range_slots(qat_model)
     names = sorted({name for name, tensor in slots if name is not None and tensor is None})
     inner = sorted({name for name, tensor in slots if tensor is not None})  # fake-quant layers
     missing = [name for name in names + inner
@@ -374,7 +385,8 @@ def export_int8(qat_model: keras.Model, model: keras.Model, calibration) -> tupl
     leaves float islands, ``how == "qat_weights_calibrated_ranges"``: the
     QAT weights (:func:`trained_float`, SubSpectralNorm scales folded) with calibrated ranges.
     """
-    flatbuffer = convert.to_tflite(qat_model, "int8", calibration)
+    with fake_quant.exporting(qat_model):
+        flatbuffer = convert.to_tflite(qat_model, "int8", calibration)
     if "DEQUANTIZE" not in fb.parse(flatbuffer).ops:
         return flatbuffer, qat_model, "qat_ranges"
     weights = int8_ready.fold_subspectral_scales(trained_float(qat_model, model))

@@ -53,7 +53,11 @@ class TemporalDepthwiseConv(keras.layers.Layer):
         super().build(input_shape)
 
     def call(self, inputs):
-        kernel = tf.einsum("wk,hkcm->hwcm", self._placement, self.depthwise_kernel)
+        return self.convolve(inputs, self.depthwise_kernel)
+
+    def convolve(self, inputs, taps):
+        """The convolution with ``taps`` ``(1, k, C, 1)`` in place of the layer's own."""
+        kernel = tf.einsum("wk,hkcm->hwcm", self._placement, taps)
         return tf.nn.depthwise_conv2d(inputs, kernel, (1, 1, 1, 1), "SAME")  # (B, F, T, C)
 
     def compute_output_shape(self, input_shape):
@@ -179,10 +183,9 @@ class BCResBlock(keras.layers.Layer):
             x = x[:, :: self.stride]  # (B, F', T, C), F' = ceil(F / stride)
         freq_branch = at("freq_norm", self.freq_norm(x, training=training))
 
-        num_freqs = freq_branch.shape[1]
-        x = tf.nn.avg_pool2d(freq_branch, (num_freqs, 1), (num_freqs, 1), "VALID")  # (B, 1, T, C)
-        x = at("temporal_conv", self.temporal_bn(self.temporal_conv(x), training=training))
-        x = at("silu", x * tf.sigmoid(x))  # SiLU as LOGISTIC + MUL
+        x = self.frequency_pool(freq_branch)  # (B, 1, T, C)
+        x = at("temporal_conv", self.temporal_bn(self.temporal(x), training=training))
+        x = at("silu", x * self.gate(x))  # SiLU as LOGISTIC + MUL
         x = at("pointwise_conv", self.pointwise_conv(x))
         x = self.channel_dropout(x, training=training)  # (B, 1, T, C)
 
@@ -190,6 +193,19 @@ class BCResBlock(keras.layers.Layer):
         if not self.transition:
             x = at("sum", x) + inputs
         return at("output", tf.nn.relu(x))
+
+    def frequency_pool(self, x):
+        """The average over frequency of the SubSpectralNorm output ``x`` (AVERAGE_POOL_2D)."""
+        num_freqs = x.shape[1]
+        return tf.nn.avg_pool2d(x, (num_freqs, 1), (num_freqs, 1), "VALID")
+
+    def temporal(self, x):
+        """The temporal depthwise convolution (its batch norm follows in :meth:`forward`)."""
+        return self.temporal_conv(x)
+
+    def gate(self, x):
+        """The sigmoid of SiLU's ``x·sigmoid(x)`` (LOGISTIC)."""
+        return tf.sigmoid(x)
 
     def tensors(self) -> tuple:
         """The names :meth:`forward` gives its intermediate tensors (a built block)."""

@@ -75,11 +75,16 @@ class ResNorm(keras.layers.Layer):
         mean = at("mean", tf.reduce_mean(x, axis=self.axis, keepdims=True))  # (B, F, 1, 1)
         centered = at("centered", x - mean)
         squared = at("squared", tf.math.squared_difference(x, mean))
-        variance = at("variance", tf.reduce_mean(squared, axis=self.axis, keepdims=True))
+        variance = at("variance", self.mean_of("squared", squared, "variance"))
         inv_std = at("inv_std", tf.math.rsqrt(variance + self.epsilon))
         normalized = at("normalized", centered * inv_std)
         shortcut = at("shortcut", self.lam * x)
         return at("output", shortcut + normalized)  # (B, F, T, C)
+
+    def mean_of(self, source: str, x, name: str):
+        """The mean of the intermediate tensor ``source`` (value ``x``) over ``axis``, that
+        becomes tensor ``name`` (the fake-quant form computes it as the int8 MEAN does)."""
+        return tf.reduce_mean(x, axis=self.axis, keepdims=True)
 
     def tensors(self) -> tuple:
         """The names :meth:`forward` gives its intermediate tensors."""
