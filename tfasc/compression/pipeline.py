@@ -196,6 +196,29 @@ def _prune(config, dense, train_set, teacher, directory, log) -> keras.Model:
     return model
 
 
+def calibration_clips(config: CompressConfig, train_set) -> np.ndarray:
+    """The ``num_calibration`` training clips (drawn with ``seed``) that calibrate ranges."""
+    rng = np.random.default_rng(config.seed)
+    return train_set.features[rng.permutation(len(train_set))[: config.num_calibration]]
+
+
+def train_quantization_aware(config: CompressConfig, model: keras.Model, train_set,
+                             calibration: np.ndarray, teacher=None) -> tuple:  # fmt: skip
+    """The QAT stage on a (pruned) model: ``(QAT model, the float model it was made from,
+    training history)`` (SubSpectralNorm scales folded first, ranges from ``calibration``)."""
+    trainable = int8_ready.fold_subspectral_scales(model, for_training=True)
+    q = qat.quantize(trainable, preserve_sparsity=config.qat.preserve_sparsity,
+                     calibration=calibration)  # fmt: skip
+    callbacks = [qat.keep_zeros(q)] if config.qat.preserve_sparsity else []
+    history = finetune.fine_tune(
+        q, train_set, epochs=config.qat.epochs, learning_rate=config.qat.learning_rate,
+        batch_size=config.batch_size, seed=config.seed, teacher=teacher,
+        label_weight=config.distill.label_weight, temperature=config.distill.temperature,
+        callbacks=callbacks,
+    )  # fmt: skip
+    return q, trainable, history
+
+
 def compress(config: CompressConfig, *, overwrite: bool = False, log=print) -> CompressResult:
     """Runs (or resumes) a compression run and returns its models, bytes and report.
 
@@ -209,8 +232,7 @@ def compress(config: CompressConfig, *, overwrite: bool = False, log=print) -> C
     directory, source, new = _prepare(config, overwrite)
     train_set = source.features("train", progress=False)
     evaluate_set = source.features("evaluate", progress=False)
-    rng = np.random.default_rng(config.seed)
-    calibration = train_set.features[rng.permutation(len(train_set))[: config.num_calibration]]
+    calibration = calibration_clips(config, train_set)
     dense = models.deploy_form(source.load_model(config.checkpoint))
     check_model_ops(dense, config.mode, calibration)
     if config.prune.method == "structured":
@@ -239,16 +261,8 @@ def compress(config: CompressConfig, *, overwrite: bool = False, log=print) -> C
     if config.qat.enabled:
 
         def quantization_aware():
-            trainable = int8_ready.fold_subspectral_scales(model, for_training=True)
-            q = qat.quantize(trainable, preserve_sparsity=config.qat.preserve_sparsity,
-                             calibration=calibration)  # fmt: skip
-            callbacks = [qat.keep_zeros(q)] if config.qat.preserve_sparsity else []
-            history = finetune.fine_tune(
-                q, train_set, epochs=config.qat.epochs, learning_rate=config.qat.learning_rate,
-                batch_size=config.batch_size, seed=config.seed, teacher=teacher,
-                label_weight=config.distill.label_weight,
-                temperature=config.distill.temperature, callbacks=callbacks,
-            )  # fmt: skip
+            q, trainable, history = train_quantization_aware(config, model, train_set,
+                                                             calibration, teacher)  # fmt: skip
             flatbuffer, reference, export = qat.export_int8(q, trainable, calibration)
             labels = finetune.predict_logits(reference, evaluate_set.features).argmax(axis=1)
             atomic.write_json(directory / "qat.json", {"history": history, "export": export,
