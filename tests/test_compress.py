@@ -125,3 +125,27 @@ def test_structured_pruning_of_an_unsupported_model_is_one_error(source, tmp_pat
     assert cli.main(["compress", str(toml)]) == 2
     assert "BCResBlock stages" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_structured_pruning_is_a_stage_that_resumes(synth_tau, feature_cache, tmp_path):
+    """The rebuilt, fine-tuned smaller model is ``pruned.keras``: a rerun loads it instead of
+    fine-tuning again (before, only the exported model was kept, so a resumed run reported
+    the accuracy of a freshly fine-tuned model other than the one it had exported)."""
+    bcres = train.train(config.TrainConfig(
+        data=config.DataConfig(root=str(synth_tau), cache_dir=str(feature_cache)),
+        model=config.ModelConfig(name="bcresnet_mod_budget"),
+        optimizer=config.OptimizerConfig(epochs=1, batch_size=16),
+        out_dir=str(tmp_path / "run"),
+    ), progress=False).run_dir  # fmt: skip
+    settings = _settings(bcres, tmp_path / "c", **{"prune.method": "structured",
+                         "prune.max_params": 40_000, "qat.enabled": False})  # fmt: skip
+    result = pipeline.compress(settings, log=lambda line: None)
+    assert result.report["compressed"]["params"] <= 40_000
+    stages = {p.name: p.stat().st_mtime_ns for p in result.directory.iterdir() if p.is_file()}
+    assert {"pruned.keras", "ptq.tflite"} <= set(stages)
+    again = pipeline.compress(settings, log=lambda line: None)
+    assert again.flatbuffer == result.flatbuffer
+    for a, b in zip(again.model.weights, result.model.weights, strict=True):
+        np.testing.assert_array_equal(a.numpy(), b.numpy())
+    assert {p.name: p.stat().st_mtime_ns for p in result.directory.iterdir()
+            if p.is_file()} == stages  # fmt: skip

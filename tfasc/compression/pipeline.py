@@ -160,14 +160,18 @@ def _prune(config, dense, train_set, teacher, directory, log) -> keras.Model:
                                                   prune_first_conv=prune.prune_first_conv,
                                                   prune_depthwise=prune.prune_depthwise)  # fmt: skip
     if prune.method == "structured":
-        plan = structured.plan_channels(dense, max_params=prune.max_params,
-                                        max_macs=prune.max_macs)  # fmt: skip
-        log(f"structured: channels {plan.channels()}, {plan.params:,} params, "
-            f"{plan.macs:,} MACs")  # fmt: skip
-        small = structured.prune_channels(dense, plan)
-        finetune.fine_tune(small, train_set, epochs=prune.epochs,
-                           learning_rate=prune.learning_rate, **fit)  # fmt: skip
-        return small
+
+        def shrink():
+            plan = structured.plan_channels(dense, max_params=prune.max_params,
+                                            max_macs=prune.max_macs)  # fmt: skip
+            log(f"structured: channels {plan.channels()}, {plan.params:,} params, "
+                f"{plan.macs:,} MACs")  # fmt: skip
+            small = structured.prune_channels(dense, plan)
+            finetune.fine_tune(small, train_set, epochs=prune.epochs,
+                               learning_rate=prune.learning_rate, **fit)  # fmt: skip
+            return small
+
+        return _keras_stage(directory / "pruned.keras", shrink)
     steps = prune.steps if prune.method == "progressive" else 1
     epochs = [prune.epochs // steps + (k < prune.epochs % steps) for k in range(steps)]
     model = dense
