@@ -13,6 +13,16 @@ own activation quantizers) on each tensor of its ``TENSORS``, the output include
 sees the rounding the int8 model has and the converter takes every range from QAT instead
 of from calibration (no float islands, no calibrated tensor the training never saw).
 
+A float op followed by a fake quantization is the correctly rounded int8 result; some int8
+kernels round otherwise, and the layers compute those ops as the kernels do
+(:attr:`FakeQuantTensors.emulate_int8`, straight-through gradients, off while converting:
+:func:`exporting`): ResNorm's variance (:func:`int8_mean`, TFLM's double rounding), the
+BC-ResBlock's frequency average pool, temporal depthwise taps and SiLU's sigmoid. Measured
+with :func:`tfasc.compression.int8_error.qat_mismatch` (README "Where the int8 model leaves
+its own QAT model"). ``_quantize_multiplier`` and ``_multiply_by_quantized_multiplier`` are
+the tensor forms of :mod:`tfasc.aot.quantization`'s, which the AOT firmware is bit-exact
+with.
+
 :func:`tfasc.compression.qat.quantize` puts them in place of every ``ResNorm`` and
 ``BCResBlock``; :func:`tfasc.compression.qat.init_ranges` starts their ranges at the float
 layer's tensors (:func:`intermediates`).
