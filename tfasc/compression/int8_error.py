@@ -27,7 +27,7 @@ import numpy as np
 
 from tfasc import flatbuffer as fb
 from tfasc import tflm
-from tfasc.compression import qat
+from tfasc.compression import fake_quant, qat
 from tfasc.keras import keras
 
 
@@ -223,17 +223,6 @@ class QATMismatch:
     """Mean absolute difference."""
 
 
-def fake_quant_grid(low: float, high: float) -> tuple[float, int]:
-    """``(scale, int8 zero point)`` of an 8-bit fake quantization of range ``[low, high]``,
-    nudged as ``tf.quantization.fake_quant_with_min_max_vars`` (and the converter) do."""
-    low, high = min(low, 0.0), max(high, 0.0)
-    scale = (high - low) / 255.0
-    if scale == 0.0:
-        return 0.0, -128
-    zero_point = int(np.round(min(max(-low / scale, 0.0), 255.0)))
-    return scale, zero_point - 128
-
-
 def qat_mismatch(qat_model: keras.Model, int8_tflite: bytes, features: np.ndarray) -> list:
     """Every fake-quantized tensor of ``qat_model`` against the int8 tensor on its grid
     (same scale, zero point and shape) in the TFLite Micro interpreter (whose kernels the
@@ -276,7 +265,9 @@ def qat_mismatch(qat_model: keras.Model, int8_tflite: bytes, features: np.ndarra
 
     taken, rows = set(), []
     for key, pairs in slots.items():
-        scale, zero_point = fake_quant_grid(*(float(v.numpy()) for v in pairs[0]))
+        low, high = pairs[0]
+        scale, zero_point = fake_quant.int8_grid({"min_var": low, "max_var": high})
+        scale, zero_point = float(scale), int(zero_point)
         value = values[key]
         twins = [i for i, v in int8_values.items() if i not in taken
                  and tensors[i].zero_point == zero_point
