@@ -7,7 +7,8 @@ exports it, and compares the QAT model with the int8 model in TFLM
 (:func:`tfasc.compression.int8_error.qat_mismatch`): once as trained (the int8 kernels'
 rounding emulated, :mod:`tfasc.compression.fake_quant`) and once with that emulation off
 (a float op followed by a fake quantization, as before the emulation). Also the top-1
-agreement of each with the int8 model on every evaluation clip. Writes
+agreement of each with the int8 model on every evaluation clip, and the same QAT stage
+trained without the emulation. Writes one entry per row to
 ``benchmarks/results/qat_mismatch.json`` and prints the Markdown table.
 
     .venv/bin/python benchmarks/qat_mismatch.py [--row bcresnet_mod_budget/scratch] [--clips 100]
@@ -37,29 +38,49 @@ def measure(row_dir: pathlib.Path, clips: int) -> dict:
     calibration = pipeline.calibration_clips(compress_config, train_set)
     pruned = row_dir / "pruned.keras"
     model = keras.models.load_model(pruned if pruned.is_file() else row_dir / "dense.keras")
-    qat_model, trainable, _ = pipeline.train_quantization_aware(
-        compress_config, model, train_set, calibration
-    )
-    flatbuffer, _, how = qat.export_int8(qat_model, trainable, calibration)
-    int8_labels = tflm.TFLMModel(flatbuffer).predict(evaluate_set.features).argmax(axis=1)
+    teacher = row_dir / "teacher.npy"  # the pipeline distills from it when it is there
+    teacher = np.load(teacher) if teacher.is_file() else None
+
+    def trained(emulate_int8):
+        qat_model, trainable, _ = pipeline.train_quantization_aware(
+            compress_config, model, train_set, calibration, teacher, emulate_int8=emulate_int8
+        )
+        flatbuffer, _, how = qat.export_int8(qat_model, trainable, calibration)
+        qat_model.make_predict_function(force=True)  # the emulation is read when traced
+        labels = tflm.TFLMModel(flatbuffer).predict(evaluate_set.features).argmax(axis=1)
+        return qat_model, flatbuffer, how, labels
+
+    def accuracy(labels):
+        return float(np.mean(labels == evaluate_set.labels))
+
+    qat_model, flatbuffer, how, int8_labels = trained(True)
     result = {"export": how, "clips_compared": clips, "evaluation_clips": len(evaluate_set),
-              "int8_accuracy": float(np.mean(int8_labels == evaluate_set.labels))}  # fmt: skip
+              "int8_accuracy": accuracy(int8_labels)}  # fmt: skip
     for mode in ("emulated", "plain"):
-        with fake_quant.exporting(qat_model) if mode == "plain" else contextlib.nullcontext():
-            qat_model.make_predict_function(force=True)  # the emulation is read when traced
+        plain = mode == "plain"
+        with fake_quant.without_emulation(qat_model) if plain else contextlib.nullcontext():
+            qat_model.make_predict_function(force=True)
             labels = qat_model.predict(evaluate_set.features, verbose=0).argmax(axis=1)
             rows = int8_error.qat_mismatch(qat_model, flatbuffer, evaluate_set.features[:clips])
         result[mode] = {
             "agreement": float(np.mean(labels == int8_labels)),
-            "qat_accuracy": float(np.mean(labels == evaluate_set.labels)),
+            "qat_accuracy": accuracy(labels),
             "tensors": [row.__dict__ for row in rows],
         }
+    # The same QAT stage trained without the emulation (evaluated with it, as exported).
+    other, _, _, other_int8 = trained(False)
+    labels = other.predict(evaluate_set.features, verbose=0).argmax(axis=1)
+    result["trained_without_emulation"] = {
+        "int8_accuracy": accuracy(other_int8),
+        "qat_accuracy": accuracy(labels),
+        "agreement": float(np.mean(labels == other_int8)),
+    }
     return result
 
 
 def table(result: dict) -> str:
     """Markdown: identical fraction / largest difference per tensor, plain vs emulated."""
-    plain = {r["tensor"]: r for r in result["plain"]["tensors"]}
+    plain = {r["tensor"]: r for r in result["plain"]["tensors"]}  # one row's result
     lines = ["| tensor | int8 op | identical, max steps: plain | emulated |", "|---|---|---:|---:|"]
     for r in result["emulated"]["tensors"]:
         p = plain[r["tensor"]]
@@ -76,12 +97,18 @@ def main():
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
     row_dir = pathlib.Path(args.work).absolute() / args.row.replace("/", "__")
-    result = {"command": "python benchmarks/qat_mismatch.py", "row": args.row,
-              **measure(row_dir, args.clips)}  # fmt: skip
-    atomic.write_json(pathlib.Path(args.out), result)
-    for mode in ("plain", "emulated"):
+    out = pathlib.Path(args.out)
+    saved = json.loads(out.read_text()) if out.is_file() else {}
+    rows = saved.get("rows", {})
+    rows[args.row] = result = measure(row_dir, args.clips)
+    atomic.write_json(out, {"command": "python benchmarks/qat_mismatch.py --row ROW", "rows": rows})
+    for mode in ("plain", "emulated", "trained_without_emulation"):
         print(f"{mode}: agreement {100 * result[mode]['agreement']:.1f} %, QAT accuracy "
               f"{100 * result[mode]['qat_accuracy']:.1f} %")  # fmt: skip
+    print(
+        f"int8 accuracy {100 * result['int8_accuracy']:.1f} % (trained without emulation: "
+        f"{100 * result['trained_without_emulation']['int8_accuracy']:.1f} %)"
+    )
     print(table(result))
 
 

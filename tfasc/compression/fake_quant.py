@@ -16,7 +16,7 @@ of from calibration (no float islands, no calibrated tensor the training never s
 A float op followed by a fake quantization is the correctly rounded int8 result; some int8
 kernels round otherwise, and the layers compute those ops as the kernels do
 (:attr:`FakeQuantTensors.emulate_int8`, straight-through gradients, off while converting:
-:func:`exporting`): ResNorm's variance (:func:`int8_mean`, TFLM's double rounding), the
+:func:`without_emulation`): ResNorm's variance (:func:`int8_mean`, TFLM's double rounding), the
 BC-ResBlock's frequency average pool, temporal depthwise taps and SiLU's sigmoid. Measured
 with :func:`tfasc.compression.int8_error.qat_mismatch` (README "Where the int8 model leaves
 its own QAT model"). ``_quantize_multiplier`` and ``_multiply_by_quantized_multiplier`` are
@@ -89,9 +89,9 @@ def _multiply_by_quantized_multiplier(x, multiplier, shift):
     return tf.bitwise.right_shift(high, right) + tf.cast(remainder > threshold, tf.int64)
 
 
-def int8_mean(x, mean, source_ranges, ranges):
-    """What the int8 MEAN kernel gives for ``mean`` (the float mean of ``x`` over some axes),
-    with ``x`` on the grid of ``source_ranges`` and the output on that of ``ranges``.
+def int8_mean(x, axis, source_ranges, ranges):
+    """What the int8 MEAN kernel gives for the mean of ``x`` over ``axis`` (kept), with
+    ``x`` on the grid of ``source_ranges`` and the output on that of ``ranges``.
 
     TFLM's ``QuantizedMeanOrSum`` sums the int8 inputs, then applies ``MultiplyByQuantized
     Multiplier`` with the count folded into the multiplier (``fold = log2(count)`` bits,
@@ -102,9 +102,8 @@ def int8_mean(x, mean, source_ranges, ranges):
     """
     s_in, _ = int8_grid(source_ranges)  # x on its grid: round(x / s_in) is q - zero point
     s_out, zp_out = int8_grid(ranges)
-    count = tf.cast(tf.size(x[0]) // tf.size(mean[0]), tf.int64)
-    axes = [a for a in range(1, len(x.shape)) if mean.shape[a] == 1 and x.shape[a] != 1]
-    total = tf.reduce_sum(tf.cast(tf.round(x / s_in), tf.int64), axis=axes, keepdims=True)
+    count = tf.cast(tf.reduce_prod(tf.gather(tf.shape(x), list(axis))), tf.int64)
+    total = tf.reduce_sum(tf.cast(tf.round(x / s_in), tf.int64), axis=axis, keepdims=True)
     multiplier, shift = _quantize_multiplier(tf.cast(s_in, tf.float64) / tf.cast(s_out, tf.float64))
     bits = tf.cast(tf.math.log(tf.cast(count, tf.float64)) / np.log(2.0) + 1e-9, tf.int64)
     fold = tf.minimum(tf.minimum(bits, 32), 31 + shift)
@@ -135,10 +134,11 @@ def per_channel_kernel(kernel):
 
 
 @contextlib.contextmanager
-def exporting(model):
+def without_emulation(model):
     """Within the block, the fake-quant layers of ``model`` compute their plain float ops
-    (:attr:`FakeQuantTensors.emulate_int8` off), for the converter: it must see one MEAN,
-    AVERAGE_POOL_2D or depthwise kernel, not their int8 emulation."""
+    (:attr:`FakeQuantTensors.emulate_int8` off): for the converter, which must see one MEAN,
+    AVERAGE_POOL_2D or depthwise kernel, not their int8 emulation (``qat.export_int8``), or
+    to train or evaluate a QAT model without the emulation."""
     layers = [getattr(w, "layer", w) for w in model.layers]
     layers = [layer for layer in layers if isinstance(layer, FakeQuantTensors)]
     for layer in layers:
@@ -202,13 +202,13 @@ class FakeQuantTensors:
     emulate_int8 = True
     """Compute the ops whose int8 rounding a fake quantization of their output does not
     reproduce as the int8 kernels do (:func:`int8_mean`, and per layer); off while the
-    model is converted (:func:`exporting`)."""
+    model is converted (:func:`without_emulation`)."""
 
     def mean_of(self, source, x, name):
         mean = super().mean_of(source, x, name)
         if not self.emulate_int8:
             return mean
-        exact = int8_mean(x, mean, self._ranges[source], self._ranges[name])
+        exact = int8_mean(x, self.axis, self._ranges[source], self._ranges[name])
         return mean + tf.stop_gradient(exact - mean)  # straight through
 
     def range_variables(self) -> dict:

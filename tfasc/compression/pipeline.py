@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -35,7 +36,7 @@ from tfasc import SCENES, atomic, convert, models, ops
 from tfasc import flatbuffer as fb
 from tfasc import run as runs
 from tfasc.complexity import keras_complexity
-from tfasc.compression import finetune, int8_ready, magnitude, qat, structured
+from tfasc.compression import fake_quant, finetune, int8_ready, magnitude, qat, structured
 from tfasc.config import CompressConfig, to_dict
 from tfasc.keras import keras
 
@@ -207,19 +208,24 @@ def calibration_clips(config: CompressConfig, train_set) -> np.ndarray:
 
 
 def train_quantization_aware(config: CompressConfig, model: keras.Model, train_set,
-                             calibration: np.ndarray, teacher=None) -> tuple:  # fmt: skip
+                             calibration: np.ndarray, teacher=None, *,
+                             emulate_int8: bool = True) -> tuple:  # fmt: skip
     """The QAT stage on a (pruned) model: ``(QAT model, the float model it was made from,
-    training history)`` (SubSpectralNorm scales folded first, ranges from ``calibration``)."""
+    training history)`` (SubSpectralNorm scales folded first, ranges from ``calibration``).
+    ``emulate_int8=False`` trains without the int8 kernels' emulation
+    (:func:`~tfasc.compression.fake_quant.without_emulation`; the returned model has it)."""
     trainable = int8_ready.fold_subspectral_scales(model, for_training=True)
     q = qat.quantize(trainable, preserve_sparsity=config.qat.preserve_sparsity,
                      calibration=calibration)  # fmt: skip
     callbacks = [qat.keep_zeros(q)] if config.qat.preserve_sparsity else []
-    history = finetune.fine_tune(
-        q, train_set, epochs=config.qat.epochs, learning_rate=config.qat.learning_rate,
-        batch_size=config.batch_size, seed=config.seed, teacher=teacher,
-        label_weight=config.distill.label_weight, temperature=config.distill.temperature,
-        callbacks=callbacks,
-    )  # fmt: skip
+    plain = contextlib.nullcontext() if emulate_int8 else fake_quant.without_emulation(q)
+    with plain:
+        history = finetune.fine_tune(
+            q, train_set, epochs=config.qat.epochs, learning_rate=config.qat.learning_rate,
+            batch_size=config.batch_size, seed=config.seed, teacher=teacher,
+            label_weight=config.distill.label_weight, temperature=config.distill.temperature,
+            callbacks=callbacks,
+        )  # fmt: skip
     return q, trainable, history
 
 

@@ -28,7 +28,7 @@ models are rejected, nested models raise), a QuantizeConfig needs ``get_config``
 Example:
     >>> qat_model = quantize(model, calibration=train_features[:200])
     >>> fine_tune(qat_model, train_set, epochs=2, learning_rate=1e-4)
-    >>> to_tflite(qat_model, "int8", calibration)
+    >>> flatbuffer, reference, how = export_int8(qat_model, model, calibration)
 """
 
 from __future__ import annotations
@@ -385,7 +385,7 @@ def export_int8(qat_model: keras.Model, model: keras.Model, calibration) -> tupl
     leaves float islands, ``how == "qat_weights_calibrated_ranges"``: the
     QAT weights (:func:`trained_float`, SubSpectralNorm scales folded) with calibrated ranges.
     """
-    with fake_quant.exporting(qat_model):
+    with fake_quant.without_emulation(qat_model):
         flatbuffer = convert.to_tflite(qat_model, "int8", calibration)
     if "DEQUANTIZE" not in fb.parse(flatbuffer).ops:
         return flatbuffer, qat_model, "qat_ranges"

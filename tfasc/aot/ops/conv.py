@@ -17,10 +17,10 @@ import dataclasses
 import numpy as np
 
 import tfasc.aot.kernels as kernels
+import tfasc.aot.ops.depthwise as depthwise
 import tfasc.aot.sparse as sparse
 from tfasc.aot.arena import Overlap
 from tfasc.aot.emitter import Emitter, check, check_int8, filter_scales
-from tfasc.aot.ops import depthwise
 from tfasc.aot.quantization import activation_range, compute_padding, out_size
 from tfasc.flatbuffer import Operator, Tensor
 

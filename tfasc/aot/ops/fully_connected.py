@@ -9,8 +9,8 @@ per-tensor multiplier repeated per unit.
 from __future__ import annotations
 
 import tfasc.aot.kernels as kernels
+import tfasc.aot.ops.conv as conv
 from tfasc.aot.emitter import Emitter, check, check_int8, filter_scales
-from tfasc.aot.ops.conv import im2col_rows, matmul_call
 from tfasc.aot.quantization import activation_range, f32, quantize_multiplier
 from tfasc.flatbuffer import Operator, UnsupportedOpError
 
@@ -59,12 +59,12 @@ def lower_fully_connected(e: Emitter, op: Operator) -> str:
 def _lower_tfasc(e: Emitter, op: Operator, x, w, y, scales, clamp) -> str | None:
     units, depth = w.shape
     batches = x.size // depth
-    rows, padded = im2col_rows(w.data)
+    rows, padded = conv.im2col_rows(w.data)
     constants = kernels.conv_constants(e, op, x, rows, kernels.bias_values(e, op, units), scales, y)
     if constants is None:
         return None
     shape = f"{{1, {batches}, {depth}, 1, {batches}, {units}, 1, 1, 1, 1, 1, 1, 0, 0, 1, {padded}}}"
-    return matmul_call(e, op, x, y, rows, shape, constants, clamp, 1, padded == depth)
+    return conv.matmul_call(e, op, x, y, rows, shape, constants, clamp, 1, padded == depth)
 
 
 LOWERINGS = {"FULLY_CONNECTED": lower_fully_connected}
