@@ -65,6 +65,7 @@ class TFLMModel:
 
         self.flatbuffer = bytes(flatbuffer)
         self.source = source
+        self.preserve_all_tensors = preserve_all_tensors
         self.graph = fb.parse(self.flatbuffer, source)
         self.arena_size = arena_size or (4 << 20) + 10 * len(self.flatbuffer)
         try:
@@ -128,6 +129,8 @@ class TFLMModel:
     def activations(self, example: np.ndarray) -> dict[int, np.ndarray]:
         """``{tensor index: values}`` of every non-constant tensor after one :meth:`invoke`
         (needs ``preserve_all_tensors``, which gives each tensor memory of its own)."""
+        if not self.preserve_all_tensors:
+            raise TFLMError(f"{self.source}: activations need preserve_all_tensors=True")
         self.invoke(example)
         return {
             t.index: np.asarray(self._interpreter.GetTensor(t.index, 0)["tensor_data"]).reshape(

@@ -103,6 +103,9 @@ def test_qat_mismatch_pairs_every_fake_quantized_tensor_with_its_int8_twin():
     assert by_name["resnorm:mean"].within_one == 1.0
     assert len({r.int8_tensor for r in rows}) == len(rows)
     assert "| `resnorm:inv_std` | RSQRT |" in int8_error.format_mismatch_table(rows)
+    plain = tflm.TFLMModel(flatbuffer)  # tensors share memory: no activations to read
+    with pytest.raises(tflm.TFLMError, match="preserve_all_tensors"):
+        plain.activations(plain.input_quantization.quantize(x[:1])[0])
 
 
 def test_emulated_int8_ops_bring_the_qat_model_closer_to_its_int8_model(trained):
