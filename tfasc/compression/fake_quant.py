@@ -17,7 +17,9 @@ A float op followed by a fake quantization is the correctly rounded int8 result;
 kernels round otherwise, and the layers compute those ops as the kernels do
 (:attr:`FakeQuantTensors.emulate_int8`, straight-through gradients, off while converting:
 :func:`without_emulation`): ResNorm's variance (:func:`int8_mean`, TFLM's double rounding), the
-BC-ResBlock's frequency average pool, temporal depthwise taps and SiLU's sigmoid. Measured
+BC-ResBlock's frequency average pool, temporal depthwise taps, SiLU's sigmoid and
+SubSpectralNorm's int8 constants; ResNorm's first mean too, on the grid of its input, once
+:func:`tfasc.compression.qat.link_input_ranges` has linked the range that quantizes it. Measured
 with :func:`tfasc.compression.int8_error.qat_mismatch` (README "Where the int8 model leaves
 its own QAT model"). ``_quantize_multiplier`` and ``_multiply_by_quantized_multiplier`` are
 the tensor forms of :mod:`tfasc.aot.quantization`'s, which the AOT firmware is bit-exact
@@ -123,6 +125,15 @@ def int8_average(x, ranges):
     return (_round_half_away(total / x.shape[1]) - zero_point) * scale
 
 
+def int8_constant(values):
+    """``values`` as the converter quantizes a constant operand of an int8 MUL or ADD: one
+    asymmetric 8-bit grid over ``[min(0, min), max(0, max)]`` of the values (the
+    constants of SubSpectralNorm, measured on its int8 models), straight-through gradient."""
+    low = tf.stop_gradient(tf.minimum(tf.reduce_min(values), 0.0))
+    high = tf.stop_gradient(tf.maximum(tf.reduce_max(values), 0.0))
+    return tf.quantization.fake_quant_with_min_max_vars(values, low, high, num_bits=8)
+
+
 def per_channel_kernel(kernel):
     """``kernel`` ``(..., C, 1)`` as the converter quantizes a depthwise kernel: per output
     channel, symmetric, 127 steps each side, rounded half away from zero (straight-through
@@ -204,11 +215,17 @@ class FakeQuantTensors:
     reproduce as the int8 kernels do (:func:`int8_mean`, and per layer); off while the
     model is converted (:func:`without_emulation`)."""
 
+    input_ranges = None
+    """The range (``min_var`` / ``max_var``) of the tensor the layer reads — another layer's
+    output quantizer, linked by :func:`tfasc.compression.qat.link_input_ranges` (not saved
+    with the model) — for the ops on the layer's input; None: those compute in float."""
+
     def mean_of(self, source, x, name):
         mean = super().mean_of(source, x, name)
-        if not self.emulate_int8:
+        source_ranges = self.input_ranges if source is None else self._ranges[source]
+        if not self.emulate_int8 or source_ranges is None:
             return mean
-        exact = int8_mean(x, self.axis, self._ranges[source], self._ranges[name])
+        exact = int8_mean(x, self.axis, source_ranges, self._ranges[name])
         return mean + tf.stop_gradient(exact - mean)  # straight through
 
     def range_variables(self) -> dict:
@@ -231,9 +248,16 @@ class QuantizedBCResBlock(FakeQuantTensors, BCResBlock):
     converter): the frequency average pool rounded onto its input's grid
     (:func:`int8_average`), the temporal depthwise taps quantized per channel
     (:func:`per_channel_kernel`; the converter folds the batch norm into them and
-    quantizes the folded kernel per channel, which rounds the taps alike), and SiLU's
-    sigmoid on LOGISTIC's fixed int8 grid (steps of 1/256).
+    quantizes the folded kernel per channel, which rounds the taps alike), SiLU's
+    sigmoid on LOGISTIC's fixed int8 grid (steps of 1/256), and SubSpectralNorm's scale and
+    offset on the int8 grids of the MUL and ADD constants (:func:`int8_constant`).
     """
+
+    def subspectral_affine(self, x, training=None):
+        scale, offset = super().subspectral_affine(x, training)
+        if not self.emulate_int8:
+            return scale, offset
+        return int8_constant(scale), int8_constant(offset)
 
     def frequency_pool(self, x):
         pooled = super().frequency_pool(x)

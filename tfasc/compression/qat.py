@@ -264,6 +264,7 @@ def quantize(model: keras.Model, *, preserve_sparsity: bool = False,
             )
         else:
             quantized = qk.quantize_apply(annotated, _scheme())
+    link_input_ranges(quantized)
     if calibration is not None:
         init_ranges(quantized, model, calibration)
     return quantized
@@ -300,6 +301,54 @@ def range_slots(qat_model: keras.Model) -> dict:
             if pair:
                 slots.setdefault(key, []).extend(pair)
     return slots
+
+
+SAME_GRID = (keras.layers.MaxPooling2D, keras.layers.Dropout, keras.layers.SpatialDropout2D,
+             keras.layers.Reshape)  # fmt: skip
+"""Layers whose int8 output keeps its input's grid (no range of their own in QAT)."""
+
+
+def link_input_ranges(qat_model: keras.Model) -> dict:
+    """Gives every fake-quant layer of a QAT model the range that quantizes its input
+    (:attr:`~tfasc.compression.fake_quant.FakeQuantTensors.input_ranges`), so the ops on
+    its input emulate their int8 kernel too (ResNorm's first MEAN). :func:`quantize` calls
+    it; call it again on a cloned or loaded QAT model (the link is not saved).
+
+    The input's range is that of the layer it comes from (through :data:`SAME_GRID`
+    layers): the model's input quantizer, another fake-quant layer's output or a tfmot
+    wrapper with one output range; a layer read from elsewhere keeps ``None``.
+
+    Returns:
+        ``{layer name: (the layer whose range it took, tensor)}`` of the links made.
+    """
+    slots = range_slots(qat_model)
+    links = {}
+    for wrapper in qat_model.layers:
+        layer = getattr(wrapper, "layer", None)
+        if not isinstance(layer, FakeQuantTensors):
+            continue
+        source = wrapper
+        while True:
+            inbound = source.inbound_nodes[0].inbound_layers
+            if isinstance(inbound, list):  # several inputs: no single grid
+                source = None
+                break
+            source = inbound
+            if not isinstance(getattr(source, "layer", source), SAME_GRID):
+                break
+        key = None
+        if source is not None and source.name.startswith("quantize_layer"):
+            key = (None, None)
+        elif isinstance(getattr(source, "layer", None), FakeQuantTensors):
+            key = (source.layer.name, "output")
+        elif source is not None:
+            key = (source.name.removeprefix("quant_"), None)
+        pairs = slots.get(key, [])
+        layer.input_ranges = None
+        if len(pairs) == 1:
+            layer.input_ranges = {"min_var": pairs[0][0], "max_var": pairs[0][1]}
+            links[layer.name] = key
+    return links
 
 
 def init_ranges(qat_model: keras.Model, model: keras.Model, calibration, batch_size: int = 32):

@@ -73,8 +73,8 @@ class TemporalDepthwiseConv(keras.layers.Layer):
         return config
 
 
-TENSORS = ("transition", "freq_conv", "freq_norm", "temporal_conv", "silu", "pointwise_conv",
-           "sum", "output")  # fmt: skip
+TENSORS = ("transition", "freq_conv", "freq_norm_mul", "freq_norm", "temporal_conv", "silu",
+           "pointwise_conv", "sum", "output")  # fmt: skip
 """The intermediate tensors of :meth:`BCResBlock.forward`, in the order they are computed."""
 
 
@@ -159,6 +159,9 @@ class BCResBlock(keras.layers.Layer):
                 f"cannot use stride {self.stride}; change the channel count to make it a "
                 "transition block"
             )
+        num_freqs = None if input_shape[1] is None else -(-int(input_shape[1]) // self.stride)
+        # built here: forward uses its affine constants (subspectral_affine), not its call
+        self.freq_norm.build(tf.TensorShape([None, num_freqs, input_shape[2], self.filters]))
         super().build(input_shape)
 
     def call(self, inputs, training=None):
@@ -172,7 +175,9 @@ class BCResBlock(keras.layers.Layer):
         one int8 op (batch norms and ReLUs fused into the op before them). Not named: the
         ops whose int8 output scale is fixed by their input or by TFLite (the frequency
         average pool keeps its input's scale, LOGISTIC outputs steps of 1/256), which a
-        range of their own would only requantize, and SubSpectralNorm's inner MUL.
+        range of their own would only requantize. SubSpectralNorm is its two int8 ops: a MUL
+        by its per-bin scale (``freq_norm_mul``) and an ADD of its offset
+        (:meth:`subspectral_affine`).
         """
         x = inputs  # (B, F, T, C_in)
         if self.transition:
@@ -181,7 +186,8 @@ class BCResBlock(keras.layers.Layer):
         x = at("freq_conv", self.freq_conv(x))  # (B, F, T, C)
         if self.stride > 1:
             x = x[:, :: self.stride]  # (B, F', T, C), F' = ceil(F / stride)
-        freq_branch = at("freq_norm", self.freq_norm(x, training=training))
+        scale, offset = self.subspectral_affine(x, training)
+        freq_branch = at("freq_norm", at("freq_norm_mul", x * scale) + offset)
 
         x = self.frequency_pool(freq_branch)  # (B, 1, T, C)
         x = at("temporal_conv", self.temporal_bn(self.temporal(x), training=training))
@@ -193,6 +199,11 @@ class BCResBlock(keras.layers.Layer):
         if not self.transition:
             x = at("sum", x) + inputs
         return at("output", tf.nn.relu(x))
+
+    def subspectral_affine(self, x, training=None) -> tuple:
+        """SubSpectralNorm's ``(scale, offset)`` on ``x`` (:meth:`SubSpectralNorm.affine`),
+        the constants of its MUL and ADD in the int8 model."""
+        return self.freq_norm.affine(x, training)
 
     def frequency_pool(self, x):
         """The average over frequency of the SubSpectralNorm output ``x`` (AVERAGE_POOL_2D)."""

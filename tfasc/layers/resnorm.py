@@ -72,7 +72,7 @@ class ResNorm(keras.layers.Layer):
         calibration, it keeps ε in training. ``training`` is unused (the layer is the same
         in training and inference).
         """
-        mean = at("mean", tf.reduce_mean(x, axis=self.axis, keepdims=True))  # (B, F, 1, 1)
+        mean = at("mean", self.mean_of(None, x, "mean"))  # (B, F, 1, 1)
         centered = at("centered", x - mean)
         squared = at("squared", tf.math.squared_difference(x, mean))
         variance = at("variance", self.mean_of("squared", squared, "variance"))
@@ -81,9 +81,10 @@ class ResNorm(keras.layers.Layer):
         shortcut = at("shortcut", self.lam * x)
         return at("output", shortcut + normalized)  # (B, F, T, C)
 
-    def mean_of(self, source: str, x, name: str):
-        """The mean of the intermediate tensor ``source`` (value ``x``) over ``axis``, that
-        becomes tensor ``name`` (the fake-quant form computes it as the int8 MEAN does)."""
+    def mean_of(self, source: str | None, x, name: str):
+        """The mean of the intermediate tensor ``source`` (value ``x``; None: the layer's
+        input) over ``axis``, that becomes tensor ``name`` (the fake-quant form computes it
+        as the int8 MEAN does)."""
         return tf.reduce_mean(x, axis=self.axis, keepdims=True)
 
     def tensors(self) -> tuple:

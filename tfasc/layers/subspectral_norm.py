@@ -96,9 +96,13 @@ class SubSpectralNorm(keras.layers.Layer):
         """``(F, C)`` per-bin averages → ``(S, C)`` per-band averages."""
         return tf.matmul(self._band_average, values)
 
-    def call(self, inputs, training=None):
-        x = inputs  # (B, F, T, C)
+    def affine(self, inputs, training=None) -> tuple:
+        """``(scale, offset)``, each ``(F, 1, C)``, with the layer's output
+        ``inputs·scale + offset``: from the moving statistics in inference (the int8 model's
+        MUL and ADD constants), from the batch statistics of ``inputs`` in training (which
+        also updates the moving ones)."""
         if training:
+            x = inputs  # (B, F, T, C)
             mean = self._per_band(tf.reduce_mean(x, axis=[0, 2]))  # (S, C)
             centered = x - self._per_bin(mean)  # (B, F, T, C)
             variance = self._per_band(tf.reduce_mean(tf.square(centered), axis=[0, 2]))
@@ -106,11 +110,14 @@ class SubSpectralNorm(keras.layers.Layer):
             self.moving_variance.assign(
                 self.momentum * self.moving_variance + (1.0 - self.momentum) * variance
             )
-            scale = self.gamma * tf.math.rsqrt(variance + self.epsilon)  # (S, C)
-            return centered * self._per_bin(scale) + self._per_bin(self.beta)
-        scale = self.gamma * tf.math.rsqrt(self.moving_variance + self.epsilon)  # (S, C)
-        offset = self.beta - self.moving_mean * scale
-        return x * self._per_bin(scale) + self._per_bin(offset)  # (B, F, T, C)
+        else:
+            mean, variance = self.moving_mean, self.moving_variance
+        scale = self.gamma * tf.math.rsqrt(variance + self.epsilon)  # (S, C)
+        return self._per_bin(scale), self._per_bin(self.beta - mean * scale)
+
+    def call(self, inputs, training=None):
+        scale, offset = self.affine(inputs, training)
+        return inputs * scale + offset  # (B, F, T, C)
 
     def compute_output_shape(self, input_shape):
         return input_shape
