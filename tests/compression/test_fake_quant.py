@@ -133,7 +133,10 @@ def test_subspectral_constants_are_quantized_as_the_converter_quantizes_them(tra
     block = _wrapped(qat_model, "normal_block")
     scale, offset = (c.numpy() for c in block.subspectral_affine(None, training=False))
     assert np.ptp(offset) > 0  # trained: the ADD is not folded away
-    for tensor, op_name, emulated in (("freq_norm_mul", "MUL", scale), ("freq_norm", "ADD", offset)):
+    for tensor, op_name, emulated in (
+        ("freq_norm_mul", "MUL", scale),
+        ("freq_norm", "ADD", offset),
+    ):
         op = producer[by_name[twins[f"normal_block:{tensor}"]].index]
         assert op.name == op_name
         (constant,) = [graph.tensors[i] for i in op.inputs if graph.tensors[i].is_constant]
