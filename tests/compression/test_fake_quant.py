@@ -124,14 +124,16 @@ def test_emulated_int8_ops_bring_the_qat_model_closer_to_its_int8_model(trained)
 
 def test_subspectral_constants_are_quantized_as_the_converter_quantizes_them(trained):
     """SubSpectralNorm's MUL and ADD constants in the int8 model are the QAT model's
-    fake_quant.int8_constant of its scale and offset, value for value."""
+    fake_quant.int8_constant of its scale and offset, value for value (the QAT model's
+    MUL and ADD compute with them)."""
     x, qat_model, flatbuffer, _, _ = trained
     twins = {r.tensor: r.int8_tensor for r in int8_error.qat_mismatch(qat_model, flatbuffer, x[:2])}
     graph = fb.parse(flatbuffer)
     by_name = {t.name: t for t in graph.tensors}
     producer = {op.outputs[0]: op for op in graph.operators}
     block = _wrapped(qat_model, "normal_block")
-    scale, offset = (c.numpy() for c in block.subspectral_affine(None, training=False))
+    scale, offset = block.freq_norm.affine(None, training=False)
+    scale, offset = (fake_quant.int8_constant(c).numpy() for c in (scale, offset))
     assert np.ptp(offset) > 0  # trained: the ADD is not folded away
     for tensor, op_name, emulated in (
         ("freq_norm_mul", "MUL", scale),
@@ -197,3 +199,52 @@ def test_int8_mean_rounds_as_the_int8_mean_kernel(count):
         assert np.mean(plain != kernel) > 0.05
     else:  # count 65: no right shift, the kernel rounds the mean correctly
         assert np.mean(plain != kernel) < 0.01
+
+
+def _grid(scale, zero_point):
+    """Fake-quantization ranges whose int8 grid is ``(scale, zero_point)``."""
+    return {"min_var": np.float32((-128 - zero_point) * scale),
+            "max_var": np.float32((127 - zero_point) * scale)}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "op, grids",
+    [
+        # scales of a QAT ResNorm: centered·inv_std, shortcut + normalized, (x - mean)²
+        ("MUL", ((0.02783014, 1), (0.011631752, -128), (0.02333772, 1))),
+        ("ADD", ((0.07908869534730911, -128), (0.003675385843962431, -128), (0.0794, -116))),
+        ("SQUARED_DIFFERENCE", ((0.046, -10), (0.0413, 5), (0.013, -128))),
+    ],
+)
+def test_elementwise_ops_compute_as_the_int8_kernels(op, grids):
+    """fake_quant.int8_mul / int8_add / int8_squared_difference against the TFLM kernel on
+    all 65,536 input pairs, bit for bit; a float op rounded onto the output grid differs
+    (MUL: the kernel's two roundings; SQUARED_DIFFERENCE: its 7-bit left shift)."""
+    import tensorflow as tf
+    from tensorflow.lite.python import schema_py_generated as schema
+
+    from tests.aot.bit_exact import single_op_tflite
+
+    (sa, za), (sb, zb), (sy, zy) = grids
+    values = np.arange(-128, 128)
+    options = {"MUL": schema.MulOptionsT(), "ADD": schema.AddOptionsT(),
+               "SQUARED_DIFFERENCE": schema.SquaredDifferenceOptionsT()}[op]  # fmt: skip
+    flatbuffer = single_op_tflite(
+        op,
+        [((1, 256, 1, 1), sa, za, None), ((1, 1, 256, 1), sb, zb, values.reshape(1, 1, 256, 1))],
+        ((1, 256, 256, 1), sy, zy),
+        options,
+    )
+    expected = tflm.TFLMModel(flatbuffer).invoke(values.astype(np.int8)).reshape(256, 256)
+    kernel = {"MUL": fake_quant.int8_mul, "ADD": fake_quant.int8_add,
+              "SQUARED_DIFFERENCE": fake_quant.int8_squared_difference}[op]  # fmt: skip
+    x = tf.constant(((values - za) * sa).reshape(256, 1), tf.float32)
+    y = tf.constant(((values - zb) * sb).reshape(1, 256), tf.float32)
+    emulated = kernel(x, y, _grid(sa, za), _grid(sb, zb), _grid(sy, zy)).numpy()
+    steps = np.clip(np.round(emulated / np.float32(sy)) + zy, -128, 127)
+    np.testing.assert_array_equal(steps, expected)
+    assert len(np.unique(expected)) > 100  # not saturated: the rescaling is exercised
+    exact = {"MUL": x * y, "ADD": x + y, "SQUARED_DIFFERENCE": (x - y) ** 2}[op].numpy()
+    rounded = np.clip(np.floor(exact / sy + 0.5) + zy, -128, 127)
+    if op != "ADD":  # ADD's 20-bit shift leaves it (nearly) correctly rounded
+        assert np.mean(rounded != expected) > 1e-3

@@ -13,15 +13,20 @@ own activation quantizers) on each tensor of its ``TENSORS``, the output include
 sees the rounding the int8 model has and the converter takes every range from QAT instead
 of from calibration (no float islands, no calibrated tensor the training never saw).
 
-A float op followed by a fake quantization is the correctly rounded int8 result; some int8
-kernels round otherwise, and the layers compute those ops as the kernels do
-(:attr:`FakeQuantTensors.emulate_int8`, straight-through gradients, off while converting:
-:func:`without_emulation`): ResNorm's variance (:func:`int8_mean`, TFLM's double rounding), the
-BC-ResBlock's frequency average pool, temporal depthwise taps, SiLU's sigmoid and
-SubSpectralNorm's int8 constants; ResNorm's first mean too, on the grid of its input, once
-:func:`tfasc.compression.qat.link_input_ranges` has linked the range that quantizes it. Measured
-with :func:`tfasc.compression.int8_error.qat_mismatch` (README "Where the int8 model leaves
-its own QAT model"). ``_quantize_multiplier`` and ``_multiply_by_quantized_multiplier`` are
+A float op followed by a fake quantization is the correctly rounded int8 result; the int8
+kernels round otherwise (most through ``MultiplyByQuantizedMultiplier``'s two roundings), and
+the layers compute their ops as the kernels do (:attr:`FakeQuantTensors.emulate_int8`,
+straight-through gradients, off while converting: :func:`without_emulation`): every MUL,
+ADD and SQUARED_DIFFERENCE of the layers' :class:`~tfasc.layers.int8_ops.ElementwiseOps`
+(:func:`int8_mul`, :func:`int8_add`, :func:`int8_squared_difference`; constants such as
+SubSpectralNorm's scale and offset on the converter's grid, :func:`int8_constant`),
+ResNorm's MEANs (:func:`int8_mean`), the BC-ResBlock's frequency average pool, temporal
+depthwise taps and SiLU's sigmoid. Ops on a layer's input need the grid of that input,
+which :func:`tfasc.compression.qat.link_input_ranges` links. Bit-exact with TFLM on all
+input pairs (tests); measured with :func:`tfasc.compression.int8_error.qat_mismatch` (README
+"Where the int8 model leaves its own QAT model"). What stays a float op followed by a fake
+quantization: the convolutions and dense layers tfmot wraps, RSQRT (TFLM's int8 RSQRT is
+fixed point) and SUB. ``_quantize_multiplier`` and ``_multiply_by_quantized_multiplier`` are
 the tensor forms of :mod:`tfasc.aot.quantization`'s, which the AOT firmware is bit-exact
 with.
 
@@ -38,6 +43,7 @@ import numpy as np
 
 from tfasc.keras import keras, tf
 from tfasc.layers import BCResBlock, ResNorm
+from tfasc.layers.int8_ops import CONSTANT
 
 
 def _quantizer():
@@ -91,6 +97,25 @@ def _multiply_by_quantized_multiplier(x, multiplier, shift):
     return tf.bitwise.right_shift(high, right) + tf.cast(remainder > threshold, tf.int64)
 
 
+def _steps(x, ranges):
+    """``x`` on the grid of ``ranges`` as int64 steps from the zero point, and the scale."""
+    scale, _ = int8_grid(ranges)
+    return tf.cast(tf.round(x / scale), tf.int64), scale
+
+
+def _f64(x):
+    return tf.cast(x, tf.float64)
+
+
+def _requantized(raw, real, ranges):
+    """``raw`` int64 rescaled by ``real`` (``MultiplyByQuantizedMultiplier``) onto the grid
+    of ``ranges``, as a float tensor. Not clipped: the fake quantization that follows clips,
+    after its moving range has seen the value (a clipped value could never widen it)."""
+    scale, _ = int8_grid(ranges)
+    multiplier, shift = _quantize_multiplier(real)
+    return tf.cast(_multiply_by_quantized_multiplier(raw, multiplier, shift), tf.float32) * scale
+
+
 def int8_mean(x, axis, source_ranges, ranges):
     """What the int8 MEAN kernel gives for the mean of ``x`` over ``axis`` (kept), with
     ``x`` on the grid of ``source_ranges`` and the output on that of ``ranges``.
@@ -102,17 +127,67 @@ def int8_mean(x, axis, source_ranges, ranges):
     shift left; measured 14–25 % on ResNorm's variance), which a float mean followed by a
     fake quantization does not show and RSQRT then amplifies.
     """
-    s_in, _ = int8_grid(source_ranges)  # x on its grid: round(x / s_in) is q - zero point
-    s_out, zp_out = int8_grid(ranges)
+    steps, s_in = _steps(x, source_ranges)
+    s_out, _ = int8_grid(ranges)
     count = tf.cast(tf.reduce_prod(tf.gather(tf.shape(x), list(axis))), tf.int64)
-    total = tf.reduce_sum(tf.cast(tf.round(x / s_in), tf.int64), axis=axis, keepdims=True)
-    multiplier, shift = _quantize_multiplier(tf.cast(s_in, tf.float64) / tf.cast(s_out, tf.float64))
+    total = tf.reduce_sum(steps, axis=axis, keepdims=True)
+    multiplier, shift = _quantize_multiplier(_f64(s_in) / _f64(s_out))
     bits = tf.cast(tf.math.log(tf.cast(count, tf.float64)) / np.log(2.0) + 1e-9, tf.int64)
     fold = tf.minimum(tf.minimum(bits, 32), 31 + shift)
     multiplier = tf.bitwise.left_shift(multiplier, fold) // count
-    q = _multiply_by_quantized_multiplier(total, multiplier, shift - fold) + zp_out
-    q = tf.clip_by_value(q, -128, 127)
-    return tf.cast(q - zp_out, tf.float32) * s_out
+    q = _multiply_by_quantized_multiplier(total, multiplier, shift - fold)
+    return tf.cast(q, tf.float32) * s_out  # unclipped, as _requantized
+
+
+def int8_mul(x, y, x_ranges, y_ranges, ranges):
+    """What the int8 MUL kernel gives for ``x·y`` (inputs on the grids of ``x_ranges`` and
+    ``y_ranges``, output on that of ``ranges``): the product of the steps rescaled by
+    ``MultiplyByQuantizedMultiplier`` (``mul_common.cc``), whose two roundings put ~1 % of
+    the outputs one step off the correctly rounded product (measured on ResNorm's
+    ``centered·inv_std``: products within ~1/128 step of a half step)."""
+    steps_x, s_x = _steps(x, x_ranges)
+    steps_y, s_y = _steps(y, y_ranges)
+    s_out, _ = int8_grid(ranges)
+    return _requantized(steps_x * steps_y, _f64(s_x) * _f64(s_y) / _f64(s_out), ranges)
+
+
+def _rescaled_pair(x, y, x_ranges, y_ranges, left_shift):
+    """Both inputs of ADD / SUB / SQUARED_DIFFERENCE as TFLM rescales them to a common
+    scale: steps shifted left by ``left_shift``, then multiplied by ``scale / (2·largest
+    input scale)`` (``MultiplyByQuantizedMultiplierSmallerThanOneExp``). Returns
+    ``(x, y, 2·largest scale)``."""
+    (steps_x, s_x), (steps_y, s_y) = _steps(x, x_ranges), _steps(y, y_ranges)
+    twice_max = 2.0 * tf.maximum(_f64(s_x), _f64(s_y))
+
+    def rescaled(steps, scale):
+        multiplier, shift = _quantize_multiplier(_f64(scale) / twice_max)
+        return _multiply_by_quantized_multiplier(steps * (1 << left_shift), multiplier, shift)
+
+    return rescaled(steps_x, s_x), rescaled(steps_y, s_y), twice_max
+
+
+def int8_add(x, y, x_ranges, y_ranges, ranges):
+    """What the int8 ADD kernel gives for ``x + y`` (``add_common.cc``: left shift 20, the
+    multipliers in double, :data:`tfasc.aot.ops.binary.RESCALINGS`)."""
+    a, b, twice_max = _rescaled_pair(x, y, x_ranges, y_ranges, 20)
+    s_out, _ = int8_grid(ranges)
+    return _requantized(a + b, twice_max / (float(1 << 20) * _f64(s_out)), ranges)
+
+
+def int8_squared_difference(x, y, x_ranges, y_ranges, ranges):
+    """What the int8 SQUARED_DIFFERENCE kernel gives for ``(x - y)²``.
+
+    TFLM's ``squared_difference.cc`` shifts both inputs left by only 7 bits before it
+    rescales them to a common scale (the difference carries ~8 bits below one input step),
+    squares the difference and rescales it to the output: up to one output step off the
+    correctly rounded square (measured: 0.6 % of ResNorm's squares), which the variance's
+    MEAN and RSQRT then carry on. The output denominator ``(1 << 14)·scale`` is float32, as
+    TFLM computes it (:mod:`tfasc.aot.ops.binary`).
+    """
+    a, b, twice_max = _rescaled_pair(x, y, x_ranges, y_ranges, 7)
+    s_out, _ = int8_grid(ranges)
+    denominator = _f64(tf.constant(1 << 14, tf.float32) * s_out)
+    return _requantized((a - b) * (a - b), twice_max * twice_max / denominator, ranges)
 
 
 def int8_average(x, ranges):
@@ -125,13 +200,21 @@ def int8_average(x, ranges):
     return (_round_half_away(total / x.shape[1]) - zero_point) * scale
 
 
+def constant_grid(values) -> dict:
+    """The grid the converter quantizes a constant operand of an int8 MUL or ADD on: one
+    asymmetric 8-bit range over ``[min(0, min), max(0, max)]`` of its values (measured on
+    SubSpectralNorm's constants)."""
+    return {"min_var": tf.stop_gradient(tf.minimum(tf.reduce_min(values), 0.0)),
+            "max_var": tf.stop_gradient(tf.maximum(tf.reduce_max(values), 0.0))}  # fmt: skip
+
+
 def int8_constant(values):
-    """``values`` as the converter quantizes a constant operand of an int8 MUL or ADD: one
-    asymmetric 8-bit grid over ``[min(0, min), max(0, max)]`` of the values (the
-    constants of SubSpectralNorm, measured on its int8 models), straight-through gradient."""
-    low = tf.stop_gradient(tf.minimum(tf.reduce_min(values), 0.0))
-    high = tf.stop_gradient(tf.maximum(tf.reduce_max(values), 0.0))
-    return tf.quantization.fake_quant_with_min_max_vars(values, low, high, num_bits=8)
+    """``values`` on their :func:`constant_grid`, as the int8 model holds them
+    (straight-through gradient)."""
+    grid = constant_grid(values)
+    return tf.quantization.fake_quant_with_min_max_vars(
+        values, grid["min_var"], grid["max_var"], num_bits=8
+    )
 
 
 def per_channel_kernel(kernel):
@@ -220,9 +303,46 @@ class FakeQuantTensors:
     output quantizer, linked by :func:`tfasc.compression.qat.link_input_ranges` (not saved
     with the model) — for the ops on the layer's input; None: those compute in float."""
 
+    def _grid(self, source, value) -> tuple:
+        """``(value on the int8 grid, its ranges or None)`` of an operand from ``source``
+        (:mod:`tfasc.layers.int8_ops`): a constant is quantized here; the layer's input
+        has a grid once linked (:attr:`input_ranges`)."""
+        if source is None:
+            return value, self.input_ranges
+        if isinstance(source, dict):
+            return value, source
+        if source == CONSTANT:
+            value = tf.convert_to_tensor(value, tf.float32)
+            return int8_constant(value), constant_grid(value)
+        return value, self._ranges[source]
+
+    def _emulated(self, float_op, kernel, x, y, sources, name):
+        """``float_op(x, y)``, with the value of ``kernel`` (an ``int8_*`` function of the
+        operands on their grids) where every grid is known."""
+        result = float_op(x, y)
+        if not self.emulate_int8:
+            return result
+        (x, x_ranges), (y, y_ranges) = self._grid(sources[0], x), self._grid(sources[1], y)
+        if x_ranges is None or y_ranges is None:  # constants quantized, the op in float
+            exact = float_op(x, y)
+        else:
+            exact = kernel(x, y, x_ranges, y_ranges, self._ranges[name])
+        return result + tf.stop_gradient(exact - result)  # straight through
+
+    def multiply(self, x, y, sources, name):
+        return self._emulated(tf.multiply, int8_mul, x, y, sources, name)
+
+    def add(self, x, y, sources, name):
+        return self._emulated(tf.add, int8_add, x, y, sources, name)
+
+    def squared_difference(self, x, y, sources, name):
+        return self._emulated(
+            tf.math.squared_difference, int8_squared_difference, x, y, sources, name
+        )
+
     def mean_of(self, source, x, name):
         mean = super().mean_of(source, x, name)
-        source_ranges = self.input_ranges if source is None else self._ranges[source]
+        _, source_ranges = self._grid(source, x)
         if not self.emulate_int8 or source_ranges is None:
             return mean
         exact = int8_mean(x, self.axis, source_ranges, self._ranges[name])
@@ -248,16 +368,10 @@ class QuantizedBCResBlock(FakeQuantTensors, BCResBlock):
     converter): the frequency average pool rounded onto its input's grid
     (:func:`int8_average`), the temporal depthwise taps quantized per channel
     (:func:`per_channel_kernel`; the converter folds the batch norm into them and
-    quantizes the folded kernel per channel, which rounds the taps alike), SiLU's
-    sigmoid on LOGISTIC's fixed int8 grid (steps of 1/256), and SubSpectralNorm's scale and
-    offset on the int8 grids of the MUL and ADD constants (:func:`int8_constant`).
+    quantizes the folded kernel per channel, which rounds the taps alike) and SiLU's
+    sigmoid on LOGISTIC's fixed int8 grid (steps of 1/256); its MULs and ADDs as every
+    fake-quant layer's (:class:`FakeQuantTensors`).
     """
-
-    def subspectral_affine(self, x, training=None):
-        scale, offset = super().subspectral_affine(x, training)
-        if not self.emulate_int8:
-            return scale, offset
-        return int8_constant(scale), int8_constant(offset)
 
     def frequency_pool(self, x):
         pooled = super().frequency_pool(x)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from tfasc.keras import BN_DEFAULTS, keras, tf
+from tfasc.layers.int8_ops import CONSTANT, LOGISTIC_GRID, ElementwiseOps
 from tfasc.layers.subspectral_norm import SubSpectralNorm
 
 
@@ -79,7 +80,7 @@ TENSORS = ("transition", "freq_conv", "freq_norm_mul", "freq_norm", "temporal_co
 
 
 @keras.utils.register_keras_serializable(package="tfasc")
-class BCResBlock(keras.layers.Layer):
+class BCResBlock(ElementwiseOps, keras.layers.Layer):
     """BC-ResBlock: a 2-D frequency branch plus a 1-D temporal branch broadcast over frequency.
 
     Frequency branch ``f2`` (2-D): a transition 1×1 conv + BN + ReLU when the channel count
@@ -160,7 +161,7 @@ class BCResBlock(keras.layers.Layer):
                 "transition block"
             )
         num_freqs = None if input_shape[1] is None else -(-int(input_shape[1]) // self.stride)
-        # built here: forward uses its affine constants (subspectral_affine), not its call
+        # built here: forward uses its affine constants, not its call
         self.freq_norm.build(tf.TensorShape([None, num_freqs, input_shape[2], self.filters]))
         super().build(input_shape)
 
@@ -177,7 +178,8 @@ class BCResBlock(keras.layers.Layer):
         average pool keeps its input's scale, LOGISTIC outputs steps of 1/256), which a
         range of their own would only requantize. SubSpectralNorm is its two int8 ops: a MUL
         by its per-bin scale (``freq_norm_mul``) and an ADD of its offset
-        (:meth:`subspectral_affine`).
+        (:meth:`SubSpectralNorm.affine`). The MULs and ADDs are the
+        :class:`~tfasc.layers.int8_ops.ElementwiseOps` hooks.
         """
         x = inputs  # (B, F, T, C_in)
         if self.transition:
@@ -186,24 +188,23 @@ class BCResBlock(keras.layers.Layer):
         x = at("freq_conv", self.freq_conv(x))  # (B, F, T, C)
         if self.stride > 1:
             x = x[:, :: self.stride]  # (B, F', T, C), F' = ceil(F / stride)
-        scale, offset = self.subspectral_affine(x, training)
-        freq_branch = at("freq_norm", at("freq_norm_mul", x * scale) + offset)
+        scale, offset = self.freq_norm.affine(x, training)  # SubSpectralNorm: MUL, ADD
+        x = at("freq_norm_mul", self.multiply(x, scale, ("freq_conv", CONSTANT), "freq_norm_mul"))
+        freq_branch = at("freq_norm", self.add(x, offset, ("freq_norm_mul", CONSTANT), "freq_norm"))
 
         x = self.frequency_pool(freq_branch)  # (B, 1, T, C)
         x = at("temporal_conv", self.temporal_bn(self.temporal(x), training=training))
-        x = at("silu", x * self.gate(x))  # SiLU as LOGISTIC + MUL
+        sources = ("temporal_conv", LOGISTIC_GRID)
+        x = at("silu", self.multiply(x, self.gate(x), sources, "silu"))  # LOGISTIC + MUL
         x = at("pointwise_conv", self.pointwise_conv(x))
         x = self.channel_dropout(x, training=training)  # (B, 1, T, C)
 
-        x = x + freq_branch  # broadcast over frequency: (B, F', T, C)
+        # broadcast over frequency: (B, F', T, C); in transition blocks the output ADD
+        total = "output" if self.transition else "sum"
+        x = self.add(x, freq_branch, ("pointwise_conv", "freq_norm"), total)
         if not self.transition:
-            x = at("sum", x) + inputs
+            x = self.add(at("sum", x), inputs, ("sum", None), "output")
         return at("output", tf.nn.relu(x))
-
-    def subspectral_affine(self, x, training=None) -> tuple:
-        """SubSpectralNorm's ``(scale, offset)`` on ``x`` (:meth:`SubSpectralNorm.affine`),
-        the constants of its MUL and ADD in the int8 model."""
-        return self.freq_norm.affine(x, training)
 
     def frequency_pool(self, x):
         """The average over frequency of the SubSpectralNorm output ``x`` (AVERAGE_POOL_2D)."""

@@ -8,6 +8,7 @@ Reference:
 from __future__ import annotations
 
 from tfasc.keras import keras, tf
+from tfasc.layers.int8_ops import CONSTANT, ElementwiseOps
 
 TENSORS = ("mean", "centered", "squared", "variance", "inv_std", "normalized", "shortcut",
            "output")  # fmt: skip
@@ -15,7 +16,7 @@ TENSORS = ("mean", "centered", "squared", "variance", "inv_std", "normalized", "
 
 
 @keras.utils.register_keras_serializable(package="tfasc")
-class ResNorm(keras.layers.Layer):
+class ResNorm(ElementwiseOps, keras.layers.Layer):
     """``y = lam·x + IN(x)``: instance normalization with a scaled shortcut.
 
     ``IN`` normalizes each frequency bin of each example to zero mean and unit variance over
@@ -74,12 +75,14 @@ class ResNorm(keras.layers.Layer):
         """
         mean = at("mean", self.mean_of(None, x, "mean"))  # (B, F, 1, 1)
         centered = at("centered", x - mean)
-        squared = at("squared", tf.math.squared_difference(x, mean))
+        squared = at("squared", self.squared_difference(x, mean, (None, "mean"), "squared"))
         variance = at("variance", self.mean_of("squared", squared, "variance"))
         inv_std = at("inv_std", tf.math.rsqrt(variance + self.epsilon))
-        normalized = at("normalized", centered * inv_std)
-        shortcut = at("shortcut", self.lam * x)
-        return at("output", shortcut + normalized)  # (B, F, T, C)
+        normalized = at("normalized", self.multiply(centered, inv_std, ("centered", "inv_std"),
+                                                    "normalized"))  # fmt: skip
+        shortcut = at("shortcut", self.multiply(x, self.lam, (None, CONSTANT), "shortcut"))
+        return at("output", self.add(shortcut, normalized, ("shortcut", "normalized"),
+                                     "output"))  # (B, F, T, C)  # fmt: skip
 
     def mean_of(self, source: str | None, x, name: str):
         """The mean of the intermediate tensor ``source`` (value ``x``; None: the layer's
