@@ -248,3 +248,42 @@ def test_elementwise_ops_compute_as_the_int8_kernels(op, grids):
     rounded = np.clip(np.floor(exact / sy + 0.5) + zy, -128, 127)
     if op != "ADD":  # ADD's 20-bit shift leaves it (nearly) correctly rounded
         assert np.mean(rounded != expected) > 1e-3
+
+
+@pytest.mark.parametrize("layer", ["conv3x3", "conv1x1", "depthwise"])
+def test_convolution_computes_as_the_converter_and_tflm(layer):
+    """fake_quant.int8_convolution of a float convolution + batch norm against the
+    converter's int8 model of it in TFLM, every output bit for bit: the batch norm folded
+    into per-channel weights and an int32 bias, then the per-channel rescaling."""
+    import tensorflow as tf
+
+    from tfasc import convert
+
+    keras.utils.set_random_seed(3)
+    conv = {"conv3x3": keras.layers.Conv2D(6, 3, padding="same", use_bias=False),
+            "conv1x1": keras.layers.Conv2D(6, 1, use_bias=False),
+            "depthwise": keras.layers.DepthwiseConv2D((3, 1), padding="same",
+                                                      use_bias=False)}[layer]  # fmt: skip
+    norm = keras.layers.BatchNormalization()
+    inputs = keras.Input((12, 10, 4))
+    model = keras.Model(inputs, norm(conv(inputs)))
+    rng = np.random.default_rng(0)
+    channels = model.output_shape[-1]
+    gamma, beta, mean, variance = norm.weights  # trained-looking, some scales negative
+    gamma.assign(rng.normal(0.0, 1.0, channels))
+    beta.assign(rng.normal(0.0, 0.5, channels))
+    mean.assign(rng.normal(0.0, 0.5, channels))
+    variance.assign(rng.uniform(0.5, 1.5, channels))
+    x, _ = random_data((12, 10, 4), n=16)
+    int8 = tflm.TFLMModel(convert.to_tflite(model, "int8", x))
+    q_in, q_out = int8.input_quantization, int8.output_quantization
+    steps = q_in.quantize(x)
+    expected = int8.invoke_batch(steps).reshape(len(x), *model.output_shape[1:])
+    kernel, axis, convolution = fake_quant._kernel_and_convolution(conv)
+    scale, offset = fake_quant._folded_norm(norm, kernel.shape[axis])
+    emulated = fake_quant.int8_convolution(
+        tf.constant(q_in.dequantize(steps), tf.float32), kernel, axis, convolution, scale, offset,
+        _grid(q_in.scale, q_in.zero_point), _grid(q_out.scale, q_out.zero_point),
+    ).numpy()  # fmt: skip
+    ours = np.clip(np.round(emulated / np.float32(q_out.scale)) + q_out.zero_point, -128, 127)
+    np.testing.assert_array_equal(ours, expected)

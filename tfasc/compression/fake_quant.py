@@ -43,6 +43,7 @@ import numpy as np
 
 from tfasc.keras import keras, tf
 from tfasc.layers import BCResBlock, ResNorm
+from tfasc.layers.bcres_block import TemporalDepthwiseConv
 from tfasc.layers.int8_ops import CONSTANT
 
 
@@ -188,6 +189,34 @@ def int8_squared_difference(x, y, x_ranges, y_ranges, ranges):
     s_out, _ = int8_grid(ranges)
     denominator = _f64(tf.constant(1 << 14, tf.float32) * s_out)
     return _requantized((a - b) * (a - b), twice_max * twice_max / denominator, ranges)
+
+
+def int8_convolution(x, kernel, axis, convolution, scale, offset, x_ranges, ranges):
+    """What an int8 CONV_2D or DEPTHWISE_CONV_2D gives for ``convolution(x, kernel)·scale +
+    offset`` (a batch norm the converter folds in; ``scale`` and ``offset`` per output
+    channel, on the kernel's ``axis``: 3 for a convolution's ``(kh, kw, C_in, C_out)``, 2 for
+    a depthwise ``(kh, kw, C, 1)``), with ``x`` on the grid of ``x_ranges`` and the output on
+    that of ``ranges``.
+
+    As the converter and TFLM compute it: the folded kernel quantized per output channel
+    (symmetric, 127 steps, rounded half away from zero), the folded bias in int32 steps of
+    ``input scale · weight scale``, the int32 sum of products (computed here on integer
+    values in float32, exact below 2^24), and ``MultiplyByQuantizedMultiplier`` per channel
+    with ``input scale · weight scale / output scale`` (double): its two roundings put a few
+    tenths of a percent of the outputs one step off a float convolution rounded onto the
+    grid, and every later op fans them in.
+    """
+    shape = [1, 1, 1, 1]
+    shape[axis] = -1
+    folded = kernel * tf.reshape(scale, shape)
+    s_w = tf.reduce_max(tf.abs(folded), axis=[a for a in range(4) if a != axis]) / 127.0
+    s_w = tf.where(s_w > 0, s_w, 1.0)  # (C_out,)
+    weights = _round_half_away(folded / tf.reshape(s_w, shape))
+    steps, s_x = _steps(x, x_ranges)
+    total = tf.cast(convolution(tf.cast(steps, tf.float32), weights), tf.int64)
+    bias = tf.cast(_round_half_away(offset / (s_x * s_w)), tf.int64)
+    s_out, _ = int8_grid(ranges)
+    return _requantized(total + bias, _f64(s_x) * _f64(s_w) / _f64(s_out), ranges)
 
 
 def int8_average(x, ranges):
@@ -373,6 +402,29 @@ class QuantizedBCResBlock(FakeQuantTensors, BCResBlock):
     fake-quant layer's (:class:`FakeQuantTensors`).
     """
 
+    def convolve(self, conv, norm, x, source, name, training=None):
+        from tensorflow_model_optimization.python.core.keras import utils
+
+        if not self.emulate_int8 or not conv.built:  # unbuilt: the first, symbolic call
+            return super().convolve(conv, norm, x, source, name, training)
+        kernel, axis, convolution = _kernel_and_convolution(conv)
+        if isinstance(conv, TemporalDepthwiseConv):  # taps as the folded kernel's, in training too
+            y = convolution(x, per_channel_kernel(kernel))
+            result = y if norm is None else norm(y, training=training)
+        else:
+            result = super().convolve(conv, norm, x, source, name, training)
+        _, x_ranges = self._grid(source, x)
+        if x_ranges is None:
+            return result
+
+        def exact():  # inference only: in training the batch norm uses batch statistics
+            scale, offset = _folded_norm(norm, kernel.shape[axis])
+            value = int8_convolution(x, kernel, axis, convolution, scale, offset, x_ranges,
+                                     self._ranges[name])  # fmt: skip
+            return result + tf.stop_gradient(value - result)
+
+        return utils.smart_cond(training, lambda: result, exact)
+
     def frequency_pool(self, x):
         pooled = super().frequency_pool(x)
         if not self.emulate_int8:
@@ -387,12 +439,27 @@ class QuantizedBCResBlock(FakeQuantTensors, BCResBlock):
         steps = tf.minimum(_round_half_away(sigmoid * 256.0), 255.0)
         return sigmoid + tf.stop_gradient(steps / 256.0 - sigmoid)
 
-    def temporal(self, x):
-        if not self.emulate_int8 or not self.temporal_conv.built:  # unbuilt: a symbolic call
-            return super().temporal(x)
-        return self.temporal_conv.convolve(
-            x, per_channel_kernel(self.temporal_conv.depthwise_kernel)
-        )
+
+def _kernel_and_convolution(conv) -> tuple:
+    """``(kernel, its output-channel axis, function of (x, kernel))`` of a block's
+    convolution layer; the temporal convolution's kernel is its taps."""
+    if isinstance(conv, TemporalDepthwiseConv):
+        return conv.depthwise_kernel, 2, conv.convolve
+    strides, padding = (1, *conv.strides, 1), conv.padding.upper()
+    if isinstance(conv, keras.layers.DepthwiseConv2D):
+        return conv.depthwise_kernel, 2, lambda x, k: tf.nn.depthwise_conv2d(x, k, strides, padding)
+    return conv.kernel, 3, lambda x, k: tf.nn.conv2d(x, k, strides, padding)
+
+
+def _folded_norm(norm, channels: int) -> tuple:
+    """Per-channel ``(scale, offset)`` of a batch norm in inference (ones and zeros for
+    None), what the converter folds into the convolution before it."""
+    if norm is None:
+        return tf.ones((channels,)), tf.zeros((channels,))
+    gamma = 1.0 if norm.gamma is None else norm.gamma
+    beta = 0.0 if norm.beta is None else norm.beta
+    scale = gamma * tf.math.rsqrt(norm.moving_variance + norm.epsilon)
+    return scale, beta - norm.moving_mean * scale
 
 
 QUANTIZED = {ResNorm: QuantizedResNorm, BCResBlock: QuantizedBCResBlock}

@@ -178,14 +178,15 @@ class BCResBlock(ElementwiseOps, keras.layers.Layer):
         average pool keeps its input's scale, LOGISTIC outputs steps of 1/256), which a
         range of their own would only requantize. SubSpectralNorm is its two int8 ops: a MUL
         by its per-bin scale (``freq_norm_mul``) and an ADD of its offset
-        (:meth:`SubSpectralNorm.affine`). The MULs and ADDs are the
-        :class:`~tfasc.layers.int8_ops.ElementwiseOps` hooks.
+        (:meth:`SubSpectralNorm.affine`). The convolutions are :meth:`convolve`, the MULs and
+        ADDs the :class:`~tfasc.layers.int8_ops.ElementwiseOps` hooks.
         """
-        x = inputs  # (B, F, T, C_in)
+        x, source = inputs, None  # (B, F, T, C_in); None: the block's input
         if self.transition:
-            x = self.transition_conv(x)  # (B, F, T, C)
-            x = at("transition", tf.nn.relu(self.transition_bn(x, training=training)))
-        x = at("freq_conv", self.freq_conv(x))  # (B, F, T, C)
+            x = self.convolve(self.transition_conv, self.transition_bn, x, source, "transition",
+                              training)  # (B, F, T, C)  # fmt: skip
+            x, source = at("transition", tf.nn.relu(x)), "transition"
+        x = at("freq_conv", self.convolve(self.freq_conv, None, x, source, "freq_conv", training))
         if self.stride > 1:
             x = x[:, :: self.stride]  # (B, F', T, C), F' = ceil(F / stride)
         scale, offset = self.freq_norm.affine(x, training)  # SubSpectralNorm: MUL, ADD
@@ -193,10 +194,13 @@ class BCResBlock(ElementwiseOps, keras.layers.Layer):
         freq_branch = at("freq_norm", self.add(x, offset, ("freq_norm_mul", CONSTANT), "freq_norm"))
 
         x = self.frequency_pool(freq_branch)  # (B, 1, T, C)
-        x = at("temporal_conv", self.temporal_bn(self.temporal(x), training=training))
+        x = self.convolve(self.temporal_conv, self.temporal_bn, x, "freq_norm", "temporal_conv",
+                          training)  # fmt: skip
+        x = at("temporal_conv", x)
         sources = ("temporal_conv", LOGISTIC_GRID)
         x = at("silu", self.multiply(x, self.gate(x), sources, "silu"))  # LOGISTIC + MUL
-        x = at("pointwise_conv", self.pointwise_conv(x))
+        x = at("pointwise_conv", self.convolve(self.pointwise_conv, None, x, "silu",
+                                               "pointwise_conv", training))  # fmt: skip
         x = self.channel_dropout(x, training=training)  # (B, 1, T, C)
 
         # broadcast over frequency: (B, F', T, C); in transition blocks the output ADD
@@ -211,9 +215,12 @@ class BCResBlock(ElementwiseOps, keras.layers.Layer):
         num_freqs = x.shape[1]
         return tf.nn.avg_pool2d(x, (num_freqs, 1), (num_freqs, 1), "VALID")
 
-    def temporal(self, x):
-        """The temporal depthwise convolution (its batch norm follows in :meth:`forward`)."""
-        return self.temporal_conv(x)
+    def convolve(self, conv, norm, x, source, name, training=None):
+        """``norm(conv(x))``: one int8 convolution of ``x`` (from tensor ``source``, None for
+        the block's input) into tensor ``name``, the batch norm (or None) folded into it by
+        the converter (the fake-quant form computes it as the int8 kernel does)."""
+        y = conv(x)
+        return y if norm is None else norm(y, training=training)
 
     def gate(self, x):
         """The sigmoid of SiLU's ``x·sigmoid(x)`` (LOGISTIC)."""
