@@ -250,7 +250,7 @@ def test_elementwise_ops_compute_as_the_int8_kernels(op, grids):
         assert np.mean(rounded != expected) > 1e-3
 
 
-@pytest.mark.parametrize("layer", ["conv3x3", "conv1x1", "depthwise"])
+@pytest.mark.parametrize("layer", ["conv3x3", "conv1x1", "depthwise", "stem"])
 def test_convolution_computes_as_the_converter_and_tflm(layer):
     """fake_quant.int8_convolution of a float convolution + batch norm against the
     converter's int8 model of it in TFLM, every output bit for bit: the batch norm folded
@@ -262,8 +262,8 @@ def test_convolution_computes_as_the_converter_and_tflm(layer):
     keras.utils.set_random_seed(3)
     conv = {"conv3x3": keras.layers.Conv2D(6, 3, padding="same", use_bias=False),
             "conv1x1": keras.layers.Conv2D(6, 1, use_bias=False),
-            "depthwise": keras.layers.DepthwiseConv2D((3, 1), padding="same",
-                                                      use_bias=False)}[layer]  # fmt: skip
+            "depthwise": keras.layers.DepthwiseConv2D((3, 1), padding="same", use_bias=False),
+            "stem": keras.layers.Conv2D(6, 5, strides=2, padding="same")}[layer]  # fmt: skip
     norm = keras.layers.BatchNormalization()
     inputs = keras.Input((12, 10, 4))
     model = keras.Model(inputs, norm(conv(inputs)))
@@ -287,3 +287,27 @@ def test_convolution_computes_as_the_converter_and_tflm(layer):
     ).numpy()  # fmt: skip
     ours = np.clip(np.round(emulated / np.float32(q_out.scale)) + q_out.zero_point, -128, 127)
     np.testing.assert_array_equal(ours, expected)
+
+
+def test_bcresnet_mod_qat_model_is_bit_exact_with_its_int8_model(small_model):
+    """Every int8 op of BC-ResNet-Mod emulated (ResNorm, the BC-ResBlocks, the stem and
+    classifier convolutions, the classifier's average pool): after QAT, every fake-quantized
+    tensor equals its int8 twin in TFLM on every value, and so do the outputs."""
+    from tfasc.compression import int8_ready
+
+    model = int8_ready.fold_subspectral_scales(small_model("bcresnet_mod_budget"),
+                                               for_training=True)  # fmt: skip
+    x, y = random_data(model.input_shape[1:], n=32)
+    qat_model = qat.quantize(model, calibration=x)
+    qat_model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    qat_model.fit(x, y, epochs=2, batch_size=16, verbose=0)  # ranges and kernels move
+    flatbuffer, _, how = qat.export_int8(qat_model, model, x)
+    assert how == "qat_ranges"
+    rows = int8_error.qat_mismatch(qat_model, flatbuffer, x[:8])
+    assert len(rows) > 50
+    assert [r.tensor for r in rows if r.equal < 1.0] == []
+    int8 = tflm.TFLMModel(flatbuffer)
+    expected = int8.invoke_batch(int8.input_quantization.quantize(x))
+    qat_model.make_predict_function(force=True)  # traced with the emulation on
+    outputs = int8.output_quantization.quantize(qat_model.predict(x, verbose=0))
+    np.testing.assert_array_equal(outputs, expected)

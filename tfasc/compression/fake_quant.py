@@ -219,14 +219,15 @@ def int8_convolution(x, kernel, axis, convolution, scale, offset, x_ranges, rang
     return _requantized(total + bias, _f64(s_x) * _f64(s_w) / _f64(s_out), ranges)
 
 
-def int8_average(x, ranges):
-    """AVERAGE_POOL_2D over all of axis 1 as the int8 kernel computes it, for ``x`` on the
-    grid of ``ranges``: the mean of the raw int8 values (zero point included), rounded half
-    away from zero, on the same grid."""
+def int8_average(x, ranges, axis=(1,)):
+    """AVERAGE_POOL_2D over all of ``axis`` (kept) as the int8 kernel computes it, for ``x``
+    on the grid of ``ranges``: the mean of the raw int8 values (zero point included),
+    rounded half away from zero, on the same grid."""
     scale, zero_point = int8_grid(ranges)
     zero_point = tf.cast(zero_point, tf.float32)
-    total = tf.reduce_sum(tf.round(x / scale) + zero_point, axis=1, keepdims=True)
-    return (_round_half_away(total / x.shape[1]) - zero_point) * scale
+    total = tf.reduce_sum(tf.round(x / scale) + zero_point, axis=axis, keepdims=True)
+    count = float(np.prod([x.shape[a] for a in axis]))
+    return (_round_half_away(total / count) - zero_point) * scale
 
 
 def constant_grid(values) -> dict:
@@ -275,7 +276,9 @@ def without_emulation(model):
 
 def intermediates(layer, inputs) -> dict:
     """``{name: tensor}`` of the intermediate tensors of a ``ResNorm`` or ``BCResBlock`` on
-    ``inputs``, in inference (float)."""
+    ``inputs``, in inference (float); a layer of one int8 op (``Conv2D``): its output."""
+    if not hasattr(layer, "forward"):
+        return {"output": layer(inputs, training=False)}
     tensors = {}
     layer.forward(inputs, lambda name, tensor: tensors.setdefault(name, tensor), training=False)
     return tensors
@@ -387,6 +390,21 @@ class QuantizedResNorm(FakeQuantTensors, ResNorm):
     """:class:`ResNorm` whose intermediate tensors are fake-quantized to 8 bits (same
     arguments and function)."""
 
+    def inverse_sqrt(self, x, name, training=None):
+        """As the int8 RSQRT (correctly rounded on its input's grid, measured against TFLM):
+        a zero input (ε rounded away) gives the output grid's largest value, not inf —
+        also when training without the emulation; the converter sees the plain op."""
+        from tensorflow_model_optimization.python.core.keras import utils
+
+        def saturated():  # finite values and gradients
+            largest = self._ranges[name]["max_var"]
+            return tf.where(x > 0, tf.math.rsqrt(tf.maximum(x, 1e-12)), largest)
+
+        if self.emulate_int8:
+            return saturated()
+        plain = super().inverse_sqrt(x, name, training)
+        return utils.smart_cond(training, saturated, lambda: plain)
+
 
 @keras.utils.register_keras_serializable(package="tfasc")
 class QuantizedBCResBlock(FakeQuantTensors, BCResBlock):
@@ -462,5 +480,71 @@ def _folded_norm(norm, channels: int) -> tuple:
     return scale, beta - norm.moving_mean * scale
 
 
+@keras.utils.register_keras_serializable(package="tfasc")
+class QuantizedConv2D(FakeQuantTensors, keras.layers.Conv2D):
+    """A ``Conv2D`` with no batch norm after it — one int8 CONV_2D, its bias and a linear or
+    ReLU activation fused in (BC-ResNet-Mod's stem and classifier) — that fake-quantizes its
+    output itself and, when its input's grid is linked, computes it as the int8 kernel does
+    (:func:`int8_convolution`); its kernel is fake-quantized per channel by its
+    QuantizeConfig. tfmot's own Conv2D config would leave the kernel's double rounding to a
+    float convolution."""
+
+    def tensors(self) -> tuple:
+        return ("output",)
+
+    def forward(self, inputs, at, training=None):
+        result = keras.layers.Conv2D.call(self, inputs)
+        if self.emulate_int8 and self.input_ranges is not None:
+            strides, padding = (1, *self.strides, 1), self.padding.upper()
+            bias = self.bias if self.use_bias else tf.zeros((self.filters,))
+            exact = self.activation(int8_convolution(
+                inputs, self.kernel, 3, lambda x, k: tf.nn.conv2d(x, k, strides, padding),
+                tf.ones((self.filters,)), bias, self.input_ranges, self._ranges["output"]))  # fmt: skip
+            result = result + tf.stop_gradient(exact - result)
+        return at("output", result)
+
+
+@keras.utils.register_keras_serializable(package="tfasc")
+class QuantizedAveragePooling2D(FakeQuantTensors, keras.layers.AveragePooling2D):
+    """An ``AveragePooling2D`` over its whole input (BC-ResNet-Mod's classifier): no range of
+    its own — an int8 AVERAGE_POOL_2D keeps its input's grid, where tfmot's own range left a
+    requantizing QUANTIZE after it — and, when its input's grid is linked, the average as
+    the int8 kernel rounds it (:func:`int8_average`)."""
+
+    def tensors(self) -> tuple:
+        return ()
+
+    def forward(self, inputs, at, training=None):
+        pooled = keras.layers.AveragePooling2D.call(self, inputs)
+        if not self.emulate_int8 or self.input_ranges is None:
+            return pooled
+        exact = int8_average(inputs, self.input_ranges, axis=(1, 2))
+        return pooled + tf.stop_gradient(exact - pooled)
+
+
 QUANTIZED = {ResNorm: QuantizedResNorm, BCResBlock: QuantizedBCResBlock}
 """Custom layer class -> its fake-quantized form."""
+
+
+def quantized_form(layer, consumers) -> keras.layers.Layer | None:
+    """The fake-quantized form of ``layer`` (a new layer, same config), or None where
+    tfmot's own quantization applies: every ``ResNorm`` and ``BCResBlock``, a ``Conv2D``
+    with a linear or ReLU activation whose output no batch norm reads (``consumers``: the
+    layers that read it) and an ``AveragePooling2D`` over its whole input."""
+    if type(layer) in QUANTIZED:
+        return QUANTIZED[type(layer)].from_config(layer.get_config())
+    plain_conv = (
+        type(layer) is keras.layers.Conv2D
+        and keras.activations.serialize(layer.activation) in ("linear", "relu")
+        and layer.groups == 1
+        and tuple(layer.dilation_rate) == (1, 1)
+        and not any(isinstance(c, keras.layers.BatchNormalization) for c in consumers)
+    )
+    if plain_conv:
+        return QuantizedConv2D.from_config(layer.get_config())
+    whole_map = (
+        type(layer) is keras.layers.AveragePooling2D
+        and tuple(layer.pool_size) == tuple(layer.input_shape[1:3])
+        and layer.padding == "valid"
+    )
+    return QuantizedAveragePooling2D.from_config(layer.get_config()) if whole_map else None

@@ -38,7 +38,13 @@ import numpy as np
 from tfasc import convert
 from tfasc import flatbuffer as fb
 from tfasc.compression import fake_quant, int8_ready
-from tfasc.compression.fake_quant import FakeQuantTensors, QuantizedBCResBlock, QuantizedResNorm
+from tfasc.compression.fake_quant import (
+    FakeQuantTensors,
+    QuantizedAveragePooling2D,
+    QuantizedBCResBlock,
+    QuantizedConv2D,
+    QuantizedResNorm,
+)
 from tfasc.keras import copy_model, keras, tf
 from tfasc.layers import BCResBlock, ResNorm
 from tfasc.layers.strided_depthwise import as_grouped_conv2d
@@ -118,8 +124,9 @@ def _make_configs():
     """The QuantizeConfig classes (tfmot is imported lazily, so they are built on demand)."""
     base = _tfmot().quantization.keras.QuantizeConfig
 
-    class ResNormQuantizeConfig(_NoQuantizers, base):
-        """QuantizedResNorm: no weights; it fake-quantizes its tensors, output included."""
+    class NoWeightsQuantizeConfig(_NoQuantizers, base):
+        """QuantizedResNorm, QuantizedAveragePooling2D: no weights; the layer fake-quantizes
+        its tensors itself."""
 
     class BCResBlockQuantizeConfig(_NoQuantizers, base):
         """QuantizedBCResBlock: its kernels (per channel, symmetric); the block
@@ -138,6 +145,16 @@ def _make_configs():
             ):
                 setattr(sub, attribute, weight)
 
+    class Conv2DQuantizeConfig(_NoQuantizers, base):
+        """QuantizedConv2D: its kernel (per channel, symmetric); the layer fake-quantizes
+        its output."""
+
+        def get_weights_and_quantizers(self, layer):
+            return [(layer.kernel, _kernel_quantizer("kernel"))]
+
+        def set_quantize_weights(self, layer, quantize_weights):
+            layer.kernel = quantize_weights[0]
+
     from tensorflow_model_optimization.python.core.quantization.keras.default_8bit import (
         default_8bit_quantize_registry as registry,
     )
@@ -155,7 +172,8 @@ def _make_configs():
         def get_config(self):
             return {}
 
-    classes = (ResNormQuantizeConfig, BCResBlockQuantizeConfig, DepthwiseQuantizeConfig)
+    classes = (NoWeightsQuantizeConfig, BCResBlockQuantizeConfig, Conv2DQuantizeConfig,
+               DepthwiseQuantizeConfig)  # fmt: skip
     for cls in classes:
         cls.__module__ = __name__
     return {cls.__name__: cls for cls in classes}
@@ -195,15 +213,19 @@ def configs() -> dict:
     return _CONFIGS
 
 
-CUSTOM_LAYERS = {QuantizedResNorm: "ResNormQuantizeConfig",
-                 QuantizedBCResBlock: "BCResBlockQuantizeConfig"}  # fmt: skip
+CUSTOM_LAYERS = {QuantizedResNorm: "NoWeightsQuantizeConfig",
+                 QuantizedBCResBlock: "BCResBlockQuantizeConfig",
+                 QuantizedConv2D: "Conv2DQuantizeConfig",
+                 QuantizedAveragePooling2D: "NoWeightsQuantizeConfig"}  # fmt: skip
 """Custom layer class (as :func:`quantize` annotates it) -> name of its QuantizeConfig."""
 
 
 def scope():
     """``quantize_scope`` with the custom layers and their configs (to clone or load)."""
     objects = {**configs(), "ResNorm": ResNorm, "QuantizedResNorm": QuantizedResNorm,
-               "BCResBlock": BCResBlock, "QuantizedBCResBlock": QuantizedBCResBlock}  # fmt: skip
+               "BCResBlock": BCResBlock, "QuantizedBCResBlock": QuantizedBCResBlock,
+               "QuantizedConv2D": QuantizedConv2D,
+               "QuantizedAveragePooling2D": QuantizedAveragePooling2D}  # fmt: skip
     return _tfmot().quantization.keras.quantize_scope(objects)
 
 
@@ -232,10 +254,12 @@ def quantize(model: keras.Model, *, preserve_sparsity: bool = False,
         raise ValueError(f"model {model.name!r} nests models {nested}; flatten it first")
     classes = configs()
 
+    consumers = {layer.name: [node.outbound_layer for node in layer.outbound_nodes]
+                 for layer in model.layers}  # fmt: skip
+
     def annotate(layer):
         layer = as_grouped_conv2d(layer)  # tfmot's registry knows Keras's own layers only
-        if type(layer) in fake_quant.QUANTIZED:
-            layer = fake_quant.QUANTIZED[type(layer)].from_config(layer.get_config())
+        layer = fake_quant.quantized_form(layer, consumers[layer.name]) or layer
         name = CUSTOM_LAYERS.get(type(layer))
         if name is None:
             return qk.quantize_annotate_layer(layer)
@@ -426,14 +450,28 @@ def trained_float(qat_model: keras.Model, model: keras.Model) -> keras.Model:
     return copy
 
 
+def refresh_kernel_ranges(qat_model: keras.Model) -> None:
+    """Sets every kernel quantizer's range from its kernel as it is now, as a training step
+    would (tfmot's ``LastValueQuantizer`` takes the range at each step before the optimizer
+    updates the kernel, so after training the ranges are one update old: measured 0.1–0.5 %
+    off the kernels' per-channel maxima). The converter quantizes with these ranges; the
+    int8 emulation in inference (:func:`~tfasc.compression.fake_quant.int8_convolution`)
+    with the kernels' own maxima. :func:`export_int8` calls it."""
+    for wrapper in qat_model.layers:
+        for weight, quantizer, variables in getattr(wrapper, "_weight_vars", []):
+            quantizer(weight, True, weights=variables)
+
+
 def export_int8(qat_model: keras.Model, model: keras.Model, calibration) -> tuple:
-    """The full-int8 flatbuffer of a QAT model and the float model it should agree with.
+    """The full-int8 flatbuffer of a QAT model and the float model it should agree with
+    (its kernel ranges refreshed first, :func:`refresh_kernel_ranges`).
 
     Returns ``(flatbuffer, float model, how)``: with ``how == "qat_ranges"`` the converter
     used the fake-quantization ranges and the float reference is ``qat_model``; when that
     leaves float islands, ``how == "qat_weights_calibrated_ranges"``: the
     QAT weights (:func:`trained_float`, SubSpectralNorm scales folded) with calibrated ranges.
     """
+    refresh_kernel_ranges(qat_model)
     with fake_quant.without_emulation(qat_model):
         flatbuffer = convert.to_tflite(qat_model, "int8", calibration)
     if "DEQUANTIZE" not in fb.parse(flatbuffer).ops:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from tfasc.keras import keras, tf
 from tfasc.layers.int8_ops import CONSTANT, ElementwiseOps
 
-TENSORS = ("mean", "centered", "squared", "variance", "inv_std", "normalized", "shortcut",
-           "output")  # fmt: skip
+TENSORS = ("mean", "centered", "squared", "variance", "variance_eps", "inv_std", "normalized",
+           "shortcut", "output")  # fmt: skip
 """The intermediate tensors of :meth:`ResNorm.forward`, in the order they are computed."""
 
 
@@ -67,17 +67,19 @@ class ResNorm(ElementwiseOps, keras.layers.Layer):
         identity in :meth:`call`, a fake quantizer in quantization-aware training.
 
         One line per op of the int8 model (MEAN, SUB, SQUARED_DIFFERENCE, MEAN, ADD, RSQRT,
-        MUL, MUL, ADD). ``variance + ε`` is not named: fake-quantized, it rounds ε away in
-        bins of zero variance (common after a ReLU), and rsqrt(0) is inf in training (NaN
-        ranges and gradients), where the int8 RSQRT gives its largest value; left to
-        calibration, it keeps ε in training. ``training`` is unused (the layer is the same
-        in training and inference).
+        MUL, MUL, ADD). In int8, ``variance + ε`` (``variance_eps``) rounds ε away in bins of
+        zero variance (common after a ReLU) and RSQRT gives its largest value there; the
+        fake-quant form's :meth:`inverse_sqrt` does the same (a float rsqrt(0) is inf: NaN
+        ranges and gradients). ``training`` is unused here (the layer is the same in
+        training and inference).
         """
         mean = at("mean", self.mean_of(None, x, "mean"))  # (B, F, 1, 1)
         centered = at("centered", x - mean)
         squared = at("squared", self.squared_difference(x, mean, (None, "mean"), "squared"))
         variance = at("variance", self.mean_of("squared", squared, "variance"))
-        inv_std = at("inv_std", tf.math.rsqrt(variance + self.epsilon))
+        shifted = at("variance_eps", self.add(variance, self.epsilon, ("variance", CONSTANT),
+                                              "variance_eps"))  # fmt: skip
+        inv_std = at("inv_std", self.inverse_sqrt(shifted, "inv_std", training))
         normalized = at("normalized", self.multiply(centered, inv_std, ("centered", "inv_std"),
                                                     "normalized"))  # fmt: skip
         shortcut = at("shortcut", self.multiply(x, self.lam, (None, CONSTANT), "shortcut"))
@@ -89,6 +91,10 @@ class ResNorm(ElementwiseOps, keras.layers.Layer):
         input) over ``axis``, that becomes tensor ``name`` (the fake-quant form computes it
         as the int8 MEAN does)."""
         return tf.reduce_mean(x, axis=self.axis, keepdims=True)
+
+    def inverse_sqrt(self, x, name: str, training=None):
+        """``1/sqrt(x)`` (RSQRT) into tensor ``name``."""
+        return tf.math.rsqrt(x)
 
     def tensors(self) -> tuple:
         """The names :meth:`forward` gives its intermediate tensors."""
