@@ -101,6 +101,9 @@ def main():
     saved = json.loads(out.read_text()) if out.is_file() else {}
     rows = saved.get("rows", {})
     rows[args.row] = result = measure(row_dir, args.clips)
+    synth_summary = pathlib.Path(args.work) / "data" / "synth.json"
+    if synth_summary.is_file():  # the data the row was trained on (benchmarks/compression.py)
+        result["size"] = json.loads(synth_summary.read_text())["size"]
     atomic.write_json(out, {"command": "python benchmarks/qat_mismatch.py --row ROW", "rows": rows})
     for mode in ("plain", "emulated", "trained_without_emulation"):
         print(f"{mode}: agreement {100 * result[mode]['agreement']:.1f} %, QAT accuracy "

@@ -459,8 +459,8 @@ class QuantizedBCResBlock(FakeQuantTensors, BCResBlock):
 
 
 def _kernel_and_convolution(conv) -> tuple:
-    """``(kernel, its output-channel axis, function of (x, kernel))`` of a block's
-    convolution layer; the temporal convolution's kernel is its taps."""
+    """``(kernel, its output-channel axis, function of (x, kernel))`` of a convolution layer;
+    the temporal convolution's kernel is its taps."""
     if isinstance(conv, TemporalDepthwiseConv):
         return conv.depthwise_kernel, 2, conv.convolve
     strides, padding = (1, *conv.strides, 1), conv.padding.upper()
@@ -494,13 +494,13 @@ class QuantizedConv2D(FakeQuantTensors, keras.layers.Conv2D):
 
     def forward(self, inputs, at, training=None):
         result = keras.layers.Conv2D.call(self, inputs)
-        if self.emulate_int8 and self.input_ranges is not None:
-            strides, padding = (1, *self.strides, 1), self.padding.upper()
-            bias = self.bias if self.use_bias else tf.zeros((self.filters,))
-            exact = self.activation(int8_convolution(
-                inputs, self.kernel, 3, lambda x, k: tf.nn.conv2d(x, k, strides, padding),
-                tf.ones((self.filters,)), bias, self.input_ranges, self._ranges["output"]))  # fmt: skip
-            result = result + tf.stop_gradient(exact - result)
+        if self.emulate_int8 and self.input_ranges is not None:  # no batch norm: in training too
+            kernel, axis, convolution = _kernel_and_convolution(self)
+            scale, bias = _folded_norm(None, self.filters)
+            bias = self.bias if self.use_bias else bias
+            exact = int8_convolution(inputs, kernel, axis, convolution, scale, bias,
+                                     self.input_ranges, self._ranges["output"])  # fmt: skip
+            result = result + tf.stop_gradient(self.activation(exact) - result)
         return at("output", result)
 
 
