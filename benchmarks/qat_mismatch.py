@@ -50,6 +50,10 @@ def measure(row_dir: pathlib.Path, clips: int) -> dict:
         labels = tflm.TFLMModel(flatbuffer).predict(evaluate_set.features).argmax(axis=1)
         return qat_model, flatbuffer, how, labels
 
+    def qat_labels(qat_model, flatbuffer):  # on the int8 model's own inputs, as the pipeline
+        inputs = tflm.TFLMModel(flatbuffer).input_quantization.on_grid(evaluate_set.features)
+        return qat_model.predict(inputs, verbose=0).argmax(axis=1)
+
     def accuracy(labels):
         return float(np.mean(labels == evaluate_set.labels))
 
@@ -60,7 +64,7 @@ def measure(row_dir: pathlib.Path, clips: int) -> dict:
         plain = mode == "plain"
         with fake_quant.without_emulation(qat_model) if plain else contextlib.nullcontext():
             qat_model.make_predict_function(force=True)
-            labels = qat_model.predict(evaluate_set.features, verbose=0).argmax(axis=1)
+            labels = qat_labels(qat_model, flatbuffer)
             rows = int8_error.qat_mismatch(qat_model, flatbuffer, evaluate_set.features[:clips])
         result[mode] = {
             "agreement": float(np.mean(labels == int8_labels)),
@@ -68,8 +72,8 @@ def measure(row_dir: pathlib.Path, clips: int) -> dict:
             "tensors": [row.__dict__ for row in rows],
         }
     # The same QAT stage trained without the emulation (evaluated with it, as exported).
-    other, _, _, other_int8 = trained(False)
-    labels = other.predict(evaluate_set.features, verbose=0).argmax(axis=1)
+    other, other_flatbuffer, _, other_int8 = trained(False)
+    labels = qat_labels(other, other_flatbuffer)
     result["trained_without_emulation"] = {
         "int8_accuracy": accuracy(other_int8),
         "qat_accuracy": accuracy(labels),

@@ -40,6 +40,14 @@ class Quantization:
     def dequantize(self, q) -> np.ndarray:
         return (np.asarray(q, np.float32) - self.zero_point) * np.float32(self.scale)
 
+    def on_grid(self, x) -> np.ndarray:
+        """``x`` rounded onto the grid (float values an int8 tensor can hold): what a float
+        model with a fake quantization at its input should be given to see the int8
+        model's inputs — TensorFlow's fake quantization rounds in float32 and can take the
+        other neighbour of a value within ~1e-7 of a half step (1 value in ~10^5 of the
+        features)."""
+        return self.dequantize(self.quantize(x))
+
 
 PROBABILITY_OPS = ("SOFTMAX", "LOGISTIC")
 """Ops whose output is a probability: a model ending in one returns probabilities."""

@@ -240,6 +240,7 @@ def qat_mismatch(qat_model: keras.Model, int8_tflite: bytes, features: np.ndarra
     """
     interpreter = tflm.TFLMModel(int8_tflite, source="int8 model", preserve_all_tensors=True)
     graph = interpreter.graph
+    features = interpreter.input_quantization.on_grid(features)  # both see the same inputs
     per_example = [interpreter.activations(q) for q in interpreter.input_quantization.quantize(
         features)]  # fmt: skip
     tensors = {t.index: t for t in graph.tensors if not t.is_constant and t.dtype == "int8"

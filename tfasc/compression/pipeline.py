@@ -32,7 +32,7 @@ import shutil
 import numpy as np
 
 import tfasc
-from tfasc import SCENES, atomic, convert, models, ops
+from tfasc import SCENES, atomic, convert, models, ops, tflm
 from tfasc import flatbuffer as fb
 from tfasc import run as runs
 from tfasc.complexity import keras_complexity
@@ -274,7 +274,10 @@ def compress(config: CompressConfig, *, overwrite: bool = False, log=print) -> C
             q, trainable, history = train_quantization_aware(config, model, train_set,
                                                              calibration, teacher)  # fmt: skip
             flatbuffer, reference, export = qat.export_int8(q, trainable, calibration)
-            labels = finetune.predict_logits(reference, evaluate_set.features).argmax(axis=1)
+            inputs = evaluate_set.features
+            if export == "qat_ranges":  # the QAT model quantizes its input: give it the int8 one
+                inputs = tflm.TFLMModel(flatbuffer).input_quantization.on_grid(inputs)
+            labels = finetune.predict_logits(reference, inputs).argmax(axis=1)
             atomic.write_json(directory / "qat.json", {"history": history, "export": export,
                               "labels": labels.tolist(), "sparsity": qat.sparsity(q)})  # fmt: skip
             return flatbuffer
