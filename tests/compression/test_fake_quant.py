@@ -311,3 +311,18 @@ def test_bcresnet_mod_qat_model_is_bit_exact_with_its_int8_model(small_model):
     qat_model.make_predict_function(force=True)  # traced with the emulation on
     outputs = int8.output_quantization.quantize(qat_model.predict(x, verbose=0))
     np.testing.assert_array_equal(outputs, expected)
+
+
+def test_inputs_on_the_grid_are_what_the_qat_input_quantizer_keeps():
+    """Quantization.on_grid: the int8 model's inputs as floats, which the fake quantization
+    at a QAT model's input maps to the same int8 values (raw features can round to the
+    other neighbour there)."""
+    import tensorflow as tf
+
+    q = tflm.Quantization(scale=0.0462, zero_point=-3)
+    x = np.random.default_rng(0).normal(0.0, 2.0, 100_000).astype(np.float32)
+    on_grid = q.on_grid(x)
+    np.testing.assert_array_equal(q.quantize(on_grid), q.quantize(x))
+    grid = _grid(q.scale, q.zero_point)
+    kept = tf.quantization.fake_quant_with_min_max_vars(on_grid, grid["min_var"], grid["max_var"])
+    np.testing.assert_array_equal(q.quantize(kept.numpy()), q.quantize(x))
