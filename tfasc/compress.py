@@ -9,7 +9,8 @@ the way it will be deployed:
 * on each emulated board (QEMU), the firmware's outputs equal TFLM's on ``vectors``
   evaluation clips; instructions per inference, flash and RAM of the image;
 * accuracy of the float, pruned, QAT-int8 and PTQ-int8 models per device group (seen /
-  unseen), and the top-1 agreement of the int8 model with its float model;
+  unseen), and the top-1 agreement of the int8 model with its float model (for QAT the
+  QAT model, given the int8 model's own inputs: ``tflm.Quantization.on_grid``);
 * the TFLM arena actually used.
 
 Example:
