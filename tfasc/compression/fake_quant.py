@@ -24,9 +24,12 @@ ResNorm's MEANs (:func:`int8_mean`), the BC-ResBlock's frequency average pool, t
 depthwise taps and SiLU's sigmoid. Ops on a layer's input need the grid of that input,
 which :func:`tfasc.compression.qat.link_input_ranges` links. Bit-exact with TFLM on all
 input pairs (tests); measured with :func:`tfasc.compression.int8_error.qat_mismatch` (README
-"Where the int8 model leaves its own QAT model"). What stays a float op followed by a fake
-quantization: the convolutions and dense layers tfmot wraps, RSQRT (TFLM's int8 RSQRT is
-fixed point) and SUB. ``_quantize_multiplier`` and ``_multiply_by_quantized_multiplier`` are
+"Where the int8 model leaves its own QAT model"). The BC-ResBlocks' convolutions
+(:func:`int8_convolution`, in inference), :class:`QuantizedConv2D` and
+:class:`QuantizedAveragePooling2D` complete BC-ResNet-Mod. What stays a float op followed by
+a fake quantization: SUB and RSQRT (their int8 kernels measured correctly rounded on these
+grids) and the layers tfmot wraps itself (a Conv2D or DepthwiseConv2D with a batch norm
+after it, Dense). ``_quantize_multiplier`` and ``_multiply_by_quantized_multiplier`` are
 the tensor forms of :mod:`tfasc.aot.quantization`'s, which the AOT firmware is bit-exact
 with.
 
