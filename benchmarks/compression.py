@@ -13,6 +13,7 @@ is cached in the JSON (a rerun resumes), every training and compression run in `
 import argparse
 import json
 import pathlib
+import sys
 import time
 
 import numpy as np
@@ -166,7 +167,7 @@ def main():
                       **_row(report, time.time() - start)}  # fmt: skip
         print(name, json.dumps(rows[name]), flush=True)
         atomic.write_json(out, {
-            "command": "python benchmarks/compression.py",
+            "command": " ".join(["python benchmarks/compression.py", *sys.argv[1:]]),
             "scale": {"size": args.size, "clips": data["clips"],
                       "clips_by_fold": data["clips_by_fold"], "board_vectors": args.vectors,
                       "note": "CPU-only short runs on synthetic TAU: compare methods within "

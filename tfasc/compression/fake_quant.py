@@ -226,9 +226,10 @@ def int8_average(x, ranges, axis=(1,)):
     """AVERAGE_POOL_2D over all of ``axis`` (kept) as the int8 kernel computes it, for ``x``
     on the grid of ``ranges``: the mean of the raw int8 values (zero point included),
     rounded half away from zero, on the same grid."""
-    scale, zero_point = int8_grid(ranges)
+    steps, scale = _steps(x, ranges)
+    _, zero_point = int8_grid(ranges)
     zero_point = tf.cast(zero_point, tf.float32)
-    total = tf.reduce_sum(tf.round(x / scale) + zero_point, axis=axis, keepdims=True)
+    total = tf.reduce_sum(tf.cast(steps, tf.float32) + zero_point, axis=axis, keepdims=True)
     count = float(np.prod([x.shape[a] for a in axis]))
     return (_round_half_away(total / count) - zero_point) * scale
 
